@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# temper's benchmark and numpy's GEMM at the same shapes, in one sitting, so that the ratios compare like with like.
+#   bench/compare.sh [DATA_DIR] [EPOCHS]
+# Prints both JSON results and the ratio temper/numpy per GEMM shape. Figures go to BENCHMARKS.md by hand.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+data="${1:-$root/../shared/datasets}"
+epochs="${2:-3}"
+threads="${THREADS:-$(nproc)}"
+out="$root/bench/out/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+{ date -u; echo "host: $(nproc) cores,$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"; java -version 2>&1 | head -1;
+  python3 -c 'import numpy; print("numpy", numpy.__version__)'; } | tee "$out/env.txt"
+
+# numpy first, then temper, then numpy again: a drift in machine load shows as a gap between the two numpy runs.
+shapes=("128,512,784,N,N" "128,512,512,N,N" "128,10,512,N,N" "784,512,128,T,N" "512,512,128,T,N" "512,10,128,T,N" "128,512,512,N,T" "128,512,10,N,T" "1024,1024,1024,N,N")
+OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/gemm_numpy.py" --json "${shapes[@]}" > "$out/numpy-before.json"
+"$root/temper" bench --json --data "$data" --epochs "$epochs" --threads "$threads" > "$out/temper.json"
+OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/gemm_numpy.py" --json "${shapes[@]}" > "$out/numpy-after.json"
+
+python3 - "$out" <<'PY'
+import json, sys, os
+out = sys.argv[1]
+t = json.load(open(os.path.join(out, "temper.json")))
+runs = [json.load(open(os.path.join(out, f))) for f in ("numpy-before.json", "numpy-after.json")]
+print(f"\nresults in {out}")
+print(f"{'shape (m x k x n, op)':28} {'temper':>8} {'numpy':>8} {'ratio':>6}")
+for i, entry in enumerate(runs[0]["numpy_gemm"]):
+    m, n, k, op = entry["m"], entry["n"], entry["k"], entry["op"]
+    key = f"gemm_gflops_{m}x{k}x{n}" + ("" if op == "NN" else "_" + op.lower())
+    numpy = max(r["numpy_gemm"][i]["gflops"] for r in runs)  # the better of the two numpy runs: a conservative ratio
+    ours = t.get(key)
+    if ours is not None:
+        print(f"{m}x{k}x{n} {op:4} {'':14} {ours:8.1f} {numpy:8.1f} {ours / numpy:6.2f}")
+print(f"mlp epoch {t['mlp_epoch_seconds']} s, BLAS-bound limit {t['mlp_epoch_limit_seconds']} s, ratio {t['mlp_epoch_ratio']}, peak RSS {t['peak_rss_mb']} MB")
+PY

@@ -1,0 +1,58 @@
+package dev.temper.cli;
+
+import dev.temper.cli.config.ConfigException;
+import dev.temper.data.DataFormatException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code temper} command. Errors a user can fix (a bad config key, a malformed data file, a wrong option)
+ * are printed as one line, {@code temper: error: ...}, with exit code 2 (usage and config) or 1 (data, I/O);
+ * never a stack trace.
+ */
+public final class Main {
+    static final String HELP = String.join("\n",
+            "temper: regularization and optimization for neural networks, measured",
+            "",
+            "usage:",
+            "  " + TrainCommand.USAGE,
+            "      train a model (default: an MLP on the embedded MNIST subset); writes DIR/history.csv and DIR/metrics.json",
+            "  " + BenchCommand.USAGE,
+            "      measure GEMM GFLOP/s and the seconds per epoch of a 784-512-512-10 MLP on Fashion-MNIST",
+            "  temper help",
+            "");
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    /** Runs a command; returns the exit code. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || List.of("help", "--help", "-h").contains(args.get(0))) {
+            out.print(HELP);
+            return args.isEmpty() ? 2 : 0;
+        }
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (args.get(0)) {
+                case "train" -> TrainCommand.run(rest, out);
+                case "bench" -> BenchCommand.run(rest, out);
+                default -> throw new UsageException("unknown command '" + args.get(0) + "'; expected one of: train, bench, help");
+            };
+        } catch (UsageException | ConfigException e) {
+            err.println("temper: error: " + e.getMessage());
+            return 2;
+        } catch (DataFormatException | IOException e) {
+            err.println("temper: error: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            // Engine-side validation (shapes, ranges): its messages name the value; no stack trace for users.
+            err.println("temper: error: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.temper.cli;
+
+import dev.temper.cli.config.LayerKind;
+import dev.temper.cli.config.LayerSpec;
+import dev.temper.cli.config.LossKind;
+import dev.temper.cli.config.OptimizerConfig;
+import dev.temper.cli.config.OptimizerKind;
+import dev.temper.loss.Loss;
+import dev.temper.loss.MeanSquaredError;
+import dev.temper.loss.SoftmaxCrossEntropyLoss;
+import dev.temper.nn.Dense;
+import dev.temper.nn.Dropout;
+import dev.temper.nn.Layer;
+import dev.temper.nn.ReLU;
+import dev.temper.nn.Sequential;
+import dev.temper.nn.Sigmoid;
+import dev.temper.nn.Softmax;
+import dev.temper.nn.Tanh;
+import dev.temper.optim.Adam;
+import dev.temper.optim.Optimizer;
+import dev.temper.optim.Sgd;
+import dev.temper.tensor.Rng;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns config values into engine objects: layers into a {@link Sequential}, names into a loss and optimizer. */
+final class ModelBuilder {
+    private ModelBuilder() {}
+
+    static Sequential model(List<LayerSpec> specs, int inputs, Rng rng) {
+        List<Layer> layers = new ArrayList<>();
+        int width = inputs;
+        for (LayerSpec spec : specs) {
+            if (spec.kind() == LayerKind.DENSE) {
+                layers.add(new Dense(width, spec.units(), rng));
+                width = spec.units();
+                if (spec.activation() != null) {
+                    layers.add(activation(spec.activation()));
+                }
+            } else if (spec.kind() == LayerKind.DROPOUT) {
+                layers.add(new Dropout(spec.rate()));
+            } else {
+                layers.add(activation(spec.kind()));
+            }
+        }
+        return new Sequential(layers);
+    }
+
+    private static Layer activation(LayerKind kind) {
+        return switch (kind) {
+            case RELU -> new ReLU();
+            case SIGMOID -> new Sigmoid();
+            case TANH -> new Tanh();
+            case SOFTMAX -> new Softmax();
+            default -> throw new IllegalArgumentException(kind.yamlName() + " is not an activation");
+        };
+    }
+
+    static Loss loss(LossKind kind) {
+        return switch (kind) {
+            case SOFTMAX_CROSS_ENTROPY -> new SoftmaxCrossEntropyLoss();
+            case MSE -> new MeanSquaredError();
+        };
+    }
+
+    static Optimizer optimizer(OptimizerConfig c) {
+        return c.name() == OptimizerKind.ADAM
+                ? new Adam(c.learningRate(), c.beta1(), c.beta2(), c.epsilon()).build()
+                : new Sgd(c.learningRate(), c.momentum(), c.nesterov()).build();
+    }
+}

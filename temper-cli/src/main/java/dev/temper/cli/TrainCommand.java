@@ -1,0 +1,160 @@
+package dev.temper.cli;
+
+import dev.temper.cli.config.DataConfig;
+import dev.temper.cli.config.DatasetKind;
+import dev.temper.cli.config.LossKind;
+import dev.temper.cli.config.TrainConfig;
+import dev.temper.cli.config.TrainConfigParser;
+import dev.temper.data.Dataset;
+import dev.temper.data.EmbeddedMnist;
+import dev.temper.data.IdxReader;
+import dev.temper.data.ImageClassification;
+import dev.temper.nn.Sequential;
+import dev.temper.tensor.Backend;
+import dev.temper.tensor.Parallel;
+import dev.temper.tensor.Rng;
+import dev.temper.tensor.Shape;
+import dev.temper.tensor.Tensor;
+import dev.temper.train.EpochRecord;
+import dev.temper.train.Evaluation;
+import dev.temper.train.History;
+import dev.temper.train.Trainer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N]}: trains the configured model, prints one
+ * line per epoch, and writes {@code DIR/history.csv} and {@code DIR/metrics.json}.
+ */
+final class TrainCommand {
+    static final String USAGE = "temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N]";
+
+    private TrainCommand() {}
+
+    static int run(List<String> args, PrintStream out) throws IOException {
+        Arguments a = Arguments.parse("train", args, Set.of("--out", "--seed", "--threads"), Set.of());
+        if (a.positional().size() > 1) {
+            throw new UsageException("train: expected at most one config file, got " + a.positional() + "; usage: " + USAGE);
+        }
+        TrainConfig config = a.positional().isEmpty() ? TrainConfig.defaults() : TrainConfigParser.parse(Path.of(a.positional().get(0)));
+        config = config.withSeed(a.longOption("train", "--seed", config.seed(), Long.MIN_VALUE));
+        config = config.withThreads((int) a.longOption("train", "--threads", config.threads(), 0));
+        Path dir = a.option("--out") != null ? Path.of(a.option("--out")) : defaultRunDirectory();
+
+        int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
+        Parallel.setThreads(threads);
+        Dataset[] trainTest = load(config.data());
+        Rng rng = new Rng(config.seed());
+        Dataset[] trainValidation = trainTest[0].split(config.data().validationSplit(), rng.split());
+        int inputs = trainTest[0].features().size() / Math.max(1, trainTest[0].size());
+        Sequential model = ModelBuilder.model(config.layers(), inputs, rng.split());
+        int classes = classCount(trainTest);
+        if (config.outputUnits() != classes) {
+            throw new UsageException("train: the last dense layer has " + config.outputUnits() + " units but the data has " + classes + " classes");
+        }
+        Dataset train = trainValidation[0];
+        Dataset validation = trainValidation[1];
+        Dataset test = trainTest[1];
+        if (config.loss() == LossKind.MSE) { // regression onto one-hot class vectors
+            train = oneHot(train, config.outputUnits());
+            validation = oneHot(validation, config.outputUnits());
+            test = oneHot(test, config.outputUnits());
+        }
+        out.printf(Locale.ROOT, "temper train: %d train / %d validation / %d test examples, seed %d, %d threads, GEMM: %s%n",
+                train.size(), validation.size(), test.size(), config.seed(), threads, Backend.blas().name());
+        out.print(model.summary(Shape.of(inputs)));
+
+        Trainer trainer = new Trainer(model, ModelBuilder.loss(config.loss()), ModelBuilder.optimizer(config.optimizer()));
+        int epochs = config.epochs();
+        long start = System.nanoTime();
+        History history = trainer.fit(train, validation.size() == 0 ? null : validation, epochs, config.batchSize(), rng,
+                record -> out.println(epochLine(record, epochs)));
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        Evaluation result = trainer.evaluate(test, 512);
+        out.printf(Locale.ROOT, "test: loss %.4f%s (%d examples); trained in %.1f s%n", result.loss(),
+                Double.isNaN(result.accuracy()) ? "" : String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * result.accuracy()),
+                result.examples(), trainSeconds);
+
+        Files.createDirectories(dir);
+        AtomicFiles.writeString(dir.resolve("history.csv"), history.toCsv());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("test_accuracy", result.accuracy());
+        metrics.put("test_loss", result.loss());
+        metrics.put("test_examples", result.examples());
+        EpochRecord last = history.last();
+        metrics.put("final_train_loss", last.trainLoss());
+        metrics.put("final_train_accuracy", last.trainAccuracy());
+        metrics.put("final_val_loss", last.validationLoss());
+        metrics.put("final_val_accuracy", last.validationAccuracy());
+        metrics.put("epochs", epochs);
+        metrics.put("train_seconds", trainSeconds);
+        metrics.put("seed", config.seed());
+        metrics.put("threads", threads);
+        metrics.put("parameters", model.parameterCount());
+        metrics.put("gemm", Backend.blas().name());
+        AtomicFiles.writeString(dir.resolve("metrics.json"), Json.object(metrics));
+        out.println("wrote " + dir.resolve("history.csv") + " and " + dir.resolve("metrics.json"));
+        return 0;
+    }
+
+    static String epochLine(EpochRecord r, int epochs) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %" + String.valueOf(epochs).length() + "d/%d  loss %.4f", r.epoch(), epochs, r.trainLoss()));
+        if (!Double.isNaN(r.trainAccuracy())) {
+            sb.append(String.format(Locale.ROOT, "  acc %.2f%%", 100 * r.trainAccuracy()));
+        }
+        if (!Double.isNaN(r.validationLoss())) {
+            sb.append(String.format(Locale.ROOT, "  val_loss %.4f", r.validationLoss()));
+        }
+        if (!Double.isNaN(r.validationAccuracy())) {
+            sb.append(String.format(Locale.ROOT, "  val_acc %.2f%%", 100 * r.validationAccuracy()));
+        }
+        return sb.append(String.format(Locale.ROOT, "  %.2f s", r.seconds())).toString();
+    }
+
+    private static Path defaultRunDirectory() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        Path dir = Path.of("runs", stamp);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = Path.of("runs", stamp + "-" + i);
+        }
+        return dir;
+    }
+
+    /** [train, test] from the config's data section. */
+    static Dataset[] load(DataConfig data) {
+        if (data.dataset() == DatasetKind.MNIST10K) {
+            return ImageClassification.embeddedMnist();
+        }
+        return new Dataset[] {
+            ImageClassification.fromIdx(IdxReader.read(data.trainImages()), IdxReader.read(data.trainLabels()), EmbeddedMnist.CLASS_COUNT, "training data"),
+            ImageClassification.fromIdx(IdxReader.read(data.testImages()), IdxReader.read(data.testLabels()), EmbeddedMnist.CLASS_COUNT, "test data")
+        };
+    }
+
+    private static int classCount(Dataset[] sets) {
+        double max = 0;
+        for (Dataset d : sets) {
+            for (int i = 0; i < d.size(); i++) {
+                max = Math.max(max, d.targets().getFlat(i));
+            }
+        }
+        return (int) max + 1;
+    }
+
+    private static Dataset oneHot(Dataset d, int width) {
+        Tensor t = Tensor.zeros(d.size(), width);
+        for (int i = 0; i < d.size(); i++) {
+            t.set(1.0, i, (int) d.targets().getFlat(i));
+        }
+        return new Dataset(d.features(), t);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.temper.cli.config;
+
+import java.nio.file.Path;
+
+/**
+ * Where the examples come from and how many are held out.
+ *
+ * @param dataset {@code mnist10k} (embedded, no paths) or {@code idx} (all four paths)
+ * @param trainImages IDX images for training; set exactly when the dataset is idx
+ * @param trainLabels IDX labels for training; set exactly when the dataset is idx
+ * @param testImages IDX images for the final test; set exactly when the dataset is idx
+ * @param testLabels IDX labels for the final test; set exactly when the dataset is idx
+ * @param validationSplit fraction of the training set held out for validation, in [0, 1)
+ */
+public record DataConfig(
+        DatasetKind dataset,
+        Path trainImages,
+        Path trainLabels,
+        Path testImages,
+        Path testLabels,
+        double validationSplit) {
+
+    public DataConfig {
+        if (dataset == null) {
+            throw new IllegalArgumentException("dataset must not be null");
+        }
+        Range.FRACTION.check("validationSplit", validationSplit);
+        // Paths that a dataset ignores are refused rather than carried: two equal configs then
+        // always describe the same run, and the provenance record shows no dead settings.
+        boolean needsPaths = dataset == DatasetKind.IDX;
+        requirePath("trainImages", trainImages, needsPaths, dataset);
+        requirePath("trainLabels", trainLabels, needsPaths, dataset);
+        requirePath("testImages", testImages, needsPaths, dataset);
+        requirePath("testLabels", testLabels, needsPaths, dataset);
+    }
+
+    /** The embedded MNIST subset with a tenth of the training set held out. */
+    public static DataConfig defaults() {
+        return new DataConfig(DatasetKind.MNIST10K, null, null, null, null, 0.1);
+    }
+
+    private static void requirePath(String name, Path path, boolean needed, DatasetKind dataset) {
+        if (needed && path == null) {
+            throw new IllegalArgumentException(name + " must be set for dataset " + dataset.yamlName());
+        }
+        if (!needed && path != null) {
+            throw new IllegalArgumentException(
+                    name + " applies to dataset idx, not " + dataset.yamlName() + ", got " + path);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.temper.cli.config;
+
+/** The optimizer; the YAML names are {@code adam} and {@code sgd}. */
+public enum OptimizerKind implements YamlNamed {
+    ADAM,
+    SGD
+}

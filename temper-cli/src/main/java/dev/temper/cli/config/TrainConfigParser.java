@@ -1,0 +1,145 @@
+package dev.temper.cli.config;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a {@code temper train} run file into a {@link TrainConfig}.
+ *
+ * <p>Every key is optional and takes its value from {@link TrainConfig#defaults()} (the optimizer's
+ * from {@link OptimizerConfig#defaultsFor}); an empty file is the default run. Anything else that is
+ * not understood (an unknown or repeated key, a value of the wrong type or out of range, a setting
+ * for another optimizer, a Java tag) is a {@link ConfigException} naming the file and line, never
+ * a silent default. YAML is only composed into nodes, never constructed into objects.
+ */
+public final class TrainConfigParser {
+    private static final List<String> TOP_KEYS =
+            List.of("seed", "threads", "epochs", "batch_size", "data", "model", "loss", "optimizer");
+    private static final List<String> IDX_PATH_KEYS =
+            List.of("train_images", "train_labels", "test_images", "test_labels");
+    private static final List<String> DATA_KEYS = List.of(
+            "dataset", "train_images", "train_labels", "test_images", "test_labels", "validation_split");
+    private static final List<String> MODEL_KEYS = List.of("layers");
+    private static final List<String> OPTIMIZER_KEYS =
+            List.of("name", "learning_rate", "beta1", "beta2", "epsilon", "momentum", "nesterov");
+    /** Optimizer settings that only one optimizer has; the others (name, learning_rate) both have. */
+    private static final Map<String, OptimizerKind> OPTIMIZER_OWNERS = Map.of(
+            "beta1", OptimizerKind.ADAM,
+            "beta2", OptimizerKind.ADAM,
+            "epsilon", OptimizerKind.ADAM,
+            "momentum", OptimizerKind.SGD,
+            "nesterov", OptimizerKind.SGD);
+
+    private TrainConfigParser() {}
+
+    /** Reads {@code file}; relative data paths in it resolve against the file's directory. */
+    public static TrainConfig parse(Path file) {
+        Objects.requireNonNull(file, "file must not be null");
+        String name = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ConfigException("cannot read config " + name + ": it is a directory");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("cannot read config " + name + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException("cannot read config " + name + ": permission denied");
+        } catch (MalformedInputException e) {
+            throw new ConfigException("cannot read config " + name + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config " + name + ": " + e);
+        }
+        return parse(text, name, file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Reads run-file text.
+     *
+     * @param sourceName how messages name the text, usually the file's path
+     * @param baseDirectory what relative data paths resolve against
+     */
+    public static TrainConfig parse(String yamlText, String sourceName, Path baseDirectory) {
+        Objects.requireNonNull(yamlText, "yamlText must not be null");
+        Objects.requireNonNull(sourceName, "sourceName must not be null");
+        Objects.requireNonNull(baseDirectory, "baseDirectory must not be null");
+        YamlSource source = new YamlSource(sourceName);
+        // A byte-order mark from a Windows editor is not content.
+        String text = yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText;
+        Node root = SafeYaml.compose(text, source);
+        TrainConfig defaults = TrainConfig.defaults();
+        if (root == null || YamlMapping.isNull(root)) {
+            return defaults;
+        }
+        if (!(root instanceof MappingNode rootMapping)) {
+            throw source.error(root, "a run file is a mapping of settings (seed: 42, epochs: 10, ...), got "
+                    + YamlSource.describe(root));
+        }
+        YamlMapping top = YamlMapping.of(source, rootMapping, "at top level", TOP_KEYS);
+        long seed = top.longValue("seed", Range.ANY, defaults.seed());
+        int threads = top.intValue("threads", Range.AT_LEAST_ZERO, defaults.threads());
+        int epochs = top.intValue("epochs", Range.AT_LEAST_ONE, defaults.epochs());
+        int batchSize = top.intValue("batch_size", Range.AT_LEAST_ONE, defaults.batchSize());
+        DataConfig data = data(top.section("data", "in data", DATA_KEYS), source, baseDirectory, defaults.data());
+        YamlMapping model = top.section("model", "in model", MODEL_KEYS);
+        List<LayerSpec> layers =
+                model.has("layers") ? LayerListParser.parse(model.value("layers"), source) : defaults.layers();
+        LossKind loss = top.choice("loss", "loss", List.of(LossKind.values()), defaults.loss());
+        OptimizerConfig optimizer =
+                optimizer(top.section("optimizer", "in optimizer", OPTIMIZER_KEYS), source, defaults.optimizer());
+        Node anchor = model.has("layers") ? model.value("layers") : root;
+        return source.build(anchor, () ->
+                new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, optimizer));
+    }
+
+    private static DataConfig data(YamlMapping data, YamlSource source, Path baseDirectory, DataConfig defaults) {
+        DatasetKind dataset = data.choice("dataset", "dataset", List.of(DatasetKind.values()), defaults.dataset());
+        for (String key : IDX_PATH_KEYS) {
+            if (dataset == DatasetKind.IDX && !data.has(key)) {
+                Node at = data.has("dataset") ? data.value("dataset") : data.node();
+                throw source.error(at, "dataset 'idx' needs '" + key + "' (the path of an IDX file)");
+            }
+            if (dataset != DatasetKind.IDX && data.has(key)) {
+                throw data.errorAtKey(key, "'" + key + "' applies to dataset idx, not " + dataset.yamlName());
+            }
+        }
+        Path trainImages = data.path("train_images", baseDirectory);
+        Path trainLabels = data.path("train_labels", baseDirectory);
+        Path testImages = data.path("test_images", baseDirectory);
+        Path testLabels = data.path("test_labels", baseDirectory);
+        double split = data.number("validation_split", Range.FRACTION, defaults.validationSplit());
+        return source.build(data.node(), () ->
+                new DataConfig(dataset, trainImages, trainLabels, testImages, testLabels, split));
+    }
+
+    private static OptimizerConfig optimizer(YamlMapping optimizer, YamlSource source, OptimizerConfig defaults) {
+        OptimizerKind name = optimizer.choice("name", "optimizer", List.of(OptimizerKind.values()), defaults.name());
+        for (Map.Entry<String, OptimizerKind> owned : OPTIMIZER_OWNERS.entrySet()) {
+            if (optimizer.has(owned.getKey()) && owned.getValue() != name) {
+                throw optimizer.errorAtKey(owned.getKey(), "'" + owned.getKey() + "' applies to optimizer "
+                        + owned.getValue().yamlName() + ", not " + name.yamlName());
+            }
+        }
+        OptimizerConfig base = OptimizerConfig.defaultsFor(name);
+        double learningRate = optimizer.number("learning_rate", Range.POSITIVE, base.learningRate());
+        double beta1 = optimizer.number("beta1", Range.FRACTION, base.beta1());
+        double beta2 = optimizer.number("beta2", Range.FRACTION, base.beta2());
+        double epsilon = optimizer.number("epsilon", Range.POSITIVE, base.epsilon());
+        double momentum = optimizer.number("momentum", Range.FRACTION, base.momentum());
+        boolean nesterov = optimizer.bool("nesterov", base.nesterov());
+        Node anchor = optimizer.has("nesterov") ? optimizer.value("nesterov") : optimizer.node();
+        return source.build(anchor, () ->
+                new OptimizerConfig(name, learningRate, beta1, beta2, epsilon, momentum, nesterov));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.temper.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Keeps README.md honest: its Java example compiles and runs, and its test command is what CI runs. */
+class ReadmeExampleTest {
+    static Path repositoryRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("README.md")) && Files.exists(p.resolve(".ci/run"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no README.md with .ci/run above " + Path.of("").toAbsolutePath());
+    }
+
+    private static List<String> normalized(String block) {
+        return block.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    @Test
+    void readmeJavaExampleIsTheOneThisTestRuns() throws IOException {
+        String readme = Files.readString(repositoryRoot().resolve("README.md"));
+        Matcher m = Pattern.compile("<!-- example: library[^>]*-->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertTrue(m.find(), "README.md has no library example block");
+        String source = Files.readString(repositoryRoot().resolve("temper-cli/src/test/java/dev/temper/cli/ReadmeExample.java"));
+        String body = source.substring(source.indexOf("// README:start") + "// README:start".length(), source.indexOf("// README:end"));
+        assertEquals(normalized(body), normalized(m.group(1)));
+    }
+
+    @Test
+    void readmeExampleTrainsAModelThatBeatsChance() {
+        double accuracy = ReadmeExample.run(2).accuracy();
+        assertTrue(accuracy > 0.85, "test accuracy after 2 epochs: " + accuracy);
+    }
+
+    @Test
+    void ciRunsTheReadmeTestCommand() throws IOException {
+        Path root = repositoryRoot();
+        List<String> readme = Files.readAllLines(root.resolve("README.md"));
+        String testCommand = readme.stream().filter(l -> l.startsWith("mvn ")).findFirst().orElseThrow()
+                .replaceAll("\\s+#.*$", "").strip();
+        assertEquals("mvn -B verify", testCommand);
+        assertTrue(Files.readAllLines(root.resolve(".ci/run")).stream().anyMatch(l -> l.strip().equals(testCommand)),
+                ".ci/run must run the README's test command: " + testCommand);
+        assertTrue(readme.stream().anyMatch(l -> l.startsWith("./temper train")), "README's first command is ./temper train");
+    }
+}

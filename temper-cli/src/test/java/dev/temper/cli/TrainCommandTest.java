@@ -1,0 +1,118 @@
+package dev.temper.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path config(String yaml) throws IOException {
+        Path file = dir.resolve("run.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static final String SMALL = String.join("\n",
+            "seed: 5",
+            "epochs: 2",
+            "batch_size: 256",
+            "model:",
+            "  layers:",
+            "    - dense: 32",
+            "    - relu",
+            "    - dropout: 0.1",
+            "    - dense: 10",
+            "");
+
+    @Test
+    void writesHistoryAndMetricsAndPrintsOneLinePerEpoch() throws IOException {
+        Path out = dir.resolve("run");
+        CliRunner r = CliRunner.run("train", config(SMALL).toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("epoch ")).count(), r.out());
+        List<String> history = Files.readAllLines(out.resolve("history.csv"));
+        assertEquals("epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds", history.get(0));
+        assertEquals(3, history.size());
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        assertTrue(metrics.contains("\"test_accuracy\": 0."), metrics);
+        assertTrue(metrics.contains("\"test_loss\": "), metrics);
+        assertTrue(metrics.contains("\"seed\": 5"), metrics);
+    }
+
+    @Test
+    void sameSeedReproducesTheSameHistory() throws IOException {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Path file = config(SMALL);
+        assertEquals(0, CliRunner.run("train", file.toString(), "--out", a.toString(), "--threads", "2").exitCode());
+        assertEquals(0, CliRunner.run("train", file.toString(), "--out", b.toString(), "--threads", "2").exitCode());
+        assertEquals(withoutSeconds(a.resolve("history.csv")), withoutSeconds(b.resolve("history.csv")));
+    }
+
+    private static List<String> withoutSeconds(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+    }
+
+    @Test
+    void unknownConfigKeyIsAOneLineErrorWithExitCodeTwo() throws IOException {
+        Path file = config("epochs: 1\noptimizer:\n  name: adam\n  lerning_rate: 0.1\n");
+        CliRunner r = CliRunner.run("train", file.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.oneLineError(), r.err());
+        assertTrue(r.err().contains("lerning_rate") && r.err().contains("line 4"), r.err());
+        assertTrue(Files.notExists(dir.resolve("x")), "nothing is written for a bad config");
+    }
+
+    @Test
+    void illTypedConfigValueIsAOneLineError() throws IOException {
+        CliRunner r = CliRunner.run("train", config("epochs: ten\n").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.oneLineError(), r.err());
+        assertTrue(r.err().contains("'epochs'"), r.err());
+    }
+
+    @Test
+    void malformedIdxFileIsAOneLineErrorNamingTheFile() throws IOException {
+        Path bad = dir.resolve("train-images.idx");
+        Files.write(bad, new byte[] {0, 0, 8, 3, 0, 0, 0, 10, 0, 0, 0, 28, 0, 0, 0, 28, 1, 2, 3}); // header says 7840 bytes
+        String yaml = String.join("\n",
+                "data:",
+                "  dataset: idx",
+                "  train_images: train-images.idx",
+                "  train_labels: train-labels.idx",
+                "  test_images: test-images.idx",
+                "  test_labels: test-labels.idx",
+                "");
+        CliRunner r = CliRunner.run("train", config(yaml).toString(), "--out", dir.resolve("y").toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.oneLineError(), r.err());
+        assertTrue(r.err().contains("train-images.idx") && r.err().contains("truncated"), r.err());
+    }
+
+    @Test
+    void missingConfigFileIsAOneLineError() {
+        CliRunner r = CliRunner.run("train", dir.resolve("nope.yaml").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.oneLineError(), r.err());
+        assertTrue(r.err().contains("nope.yaml"), r.err());
+    }
+
+    @Test
+    void unknownOptionAndUnknownCommandAreUsageErrors() {
+        CliRunner r = CliRunner.run("train", "--sed", "3");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--sed") && r.err().contains("--seed"), r.err());
+        r = CliRunner.run("trian");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("trian"), r.err());
+        assertEquals(0, CliRunner.run("help").exitCode());
+    }
+}

@@ -1,0 +1,244 @@
+package dev.temper.autograd;
+
+import dev.temper.tensor.Shape;
+import dev.temper.tensor.Tensor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A tensor in a define-by-run graph: ops on variables that require gradients record how to propagate gradients
+ * back, and {@link #backward()} on a scalar result walks that record in reverse.
+ *
+ * <p>Gradients accumulate across backward passes until {@link #zeroGrad()}. Gradient tensors are treated as
+ * immutable: accumulation replaces them with a sum instead of adding in place, because one upstream gradient
+ * may be handed to several inputs unchanged.
+ */
+public class Variable {
+    private final Tensor value;
+    private final boolean requiresGrad;
+    private final Variable[] parents;
+    private final Backward backward;
+    private Tensor grad;
+
+    /** A leaf. {@code requiresGrad} says whether backward passes should compute its gradient. */
+    public Variable(Tensor value, boolean requiresGrad) {
+        this(value, requiresGrad, null, null);
+    }
+
+    private Variable(Tensor value, boolean requiresGrad, Variable[] parents, Backward backward) {
+        this.value = value;
+        this.requiresGrad = requiresGrad;
+        this.parents = parents;
+        this.backward = backward;
+    }
+
+    /** A leaf that needs no gradient: data, labels, masks. */
+    public static Variable constant(Tensor value) {
+        return new Variable(value, false);
+    }
+
+    /**
+     * The output of an op. It joins the graph only when gradients are enabled and some input requires them;
+     * otherwise it is a constant and {@code backward} is dropped.
+     */
+    public static Variable fromOp(Tensor value, Backward backward, Variable... inputs) {
+        if (NoGrad.isGradEnabled()) {
+            for (Variable in : inputs) {
+                if (in.requiresGrad) {
+                    return new Variable(value, true, inputs, backward);
+                }
+            }
+        }
+        return new Variable(value, false);
+    }
+
+    public Tensor value() {
+        return value;
+    }
+
+    /** The accumulated gradient, or null when none has been computed since the last {@link #zeroGrad()}. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    public boolean isLeaf() {
+        return backward == null;
+    }
+
+    public Shape shape() {
+        return value.shape();
+    }
+
+    /** Forgets the accumulated gradient (PyTorch's {@code zero_grad(set_to_none=True)}: nothing is written). */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** The same value, cut from the graph. */
+    public Variable detach() {
+        return constant(value);
+    }
+
+    /** Adds {@code g} to this variable's gradient; called by backward rules. */
+    public void accumulateGrad(Tensor g) {
+        if (!requiresGrad) {
+            return;
+        }
+        if (!g.shape().equals(value.shape())) {
+            throw new IllegalStateException("gradient of shape " + g.shape() + " does not match value of shape " + value.shape());
+        }
+        grad = grad == null ? g : grad.add(g);
+    }
+
+    /** Backpropagates from this scalar: d(this)/d(this) = 1. */
+    public void backward() {
+        if (value.size() != 1) {
+            throw new IllegalStateException("backward() needs a scalar, got shape " + value.shape() + "; pass an upstream gradient with backward(Tensor)");
+        }
+        backward(Tensor.full(value.dtype(), 1.0, value.dims()));
+    }
+
+    /** Backpropagates {@code upstream} (the gradient of some scalar with respect to this variable). */
+    public void backward(Tensor upstream) {
+        if (!requiresGrad) {
+            throw new IllegalStateException("backward: this variable does not require gradients (no input of the computation did)");
+        }
+        List<Variable> order = topologicalOrder();
+        accumulateGrad(upstream);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Variable v = order.get(i);
+            if (v.backward != null && v.grad != null) {
+                v.backward.apply(v.grad);
+                v.grad = null; // intermediate gradients are not kept: frees memory during the pass
+            }
+        }
+    }
+
+    /** Variables reachable from this one, every node after all of its inputs (iterative: deep graphs are fine). */
+    private List<Variable> topologicalOrder() {
+        List<Variable> order = new ArrayList<>();
+        Set<Variable> visited = new HashSet<>();
+        Deque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {this, 0});
+        visited.add(this);
+        while (!stack.isEmpty()) {
+            Object[] frame = stack.peek();
+            Variable v = (Variable) frame[0];
+            int next = (Integer) frame[1];
+            if (v.parents != null && next < v.parents.length) {
+                frame[1] = next + 1;
+                Variable p = v.parents[next];
+                if (p.requiresGrad && visited.add(p)) {
+                    stack.push(new Object[] {p, 0});
+                }
+            } else {
+                stack.pop();
+                order.add(v);
+            }
+        }
+        return order;
+    }
+
+    // ---- ops (each lives in its own class) -----------------------------------------------------------------
+
+    public Variable add(Variable other) {
+        return Add.apply(this, other);
+    }
+
+    public Variable sub(Variable other) {
+        return Subtract.apply(this, other);
+    }
+
+    public Variable mul(Variable other) {
+        return Multiply.apply(this, other);
+    }
+
+    public Variable div(Variable other) {
+        return Divide.apply(this, other);
+    }
+
+    public Variable mul(double factor) {
+        return Scale.apply(this, factor);
+    }
+
+    public Variable neg() {
+        return Scale.apply(this, -1.0);
+    }
+
+    public Variable matmul(Variable other) {
+        return MatMul.apply(this, other);
+    }
+
+    public Variable exp() {
+        return Exp.apply(this);
+    }
+
+    public Variable log() {
+        return Log.apply(this);
+    }
+
+    public Variable square() {
+        return Square.apply(this);
+    }
+
+    public Variable relu() {
+        return Relu.apply(this);
+    }
+
+    public Variable sigmoid() {
+        return Sigmoid.apply(this);
+    }
+
+    public Variable tanh() {
+        return Tanh.apply(this);
+    }
+
+    public Variable softmax() {
+        return Softmax.apply(this);
+    }
+
+    public Variable logSoftmax() {
+        return LogSoftmax.apply(this);
+    }
+
+    public Variable sum() {
+        return Sum.apply(this);
+    }
+
+    public Variable sum(boolean keepDims, int... axes) {
+        return Sum.apply(this, keepDims, axes);
+    }
+
+    public Variable mean() {
+        return Mean.apply(this);
+    }
+
+    public Variable mean(boolean keepDims, int... axes) {
+        return Mean.apply(this, keepDims, axes);
+    }
+
+    public Variable reshape(int... shape) {
+        return Reshape.apply(this, shape);
+    }
+
+    public Variable transpose() {
+        return Transpose.apply(this);
+    }
+
+    public Variable gatherRows(int[] rows) {
+        return GatherRows.apply(this, rows);
+    }
+
+    @Override
+    public String toString() {
+        return "Variable(" + value + (requiresGrad ? ", requiresGrad" : "") + ")";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.temper.nn;
+
+import dev.temper.autograd.Variable;
+import dev.temper.tensor.DType;
+import dev.temper.tensor.Rng;
+import dev.temper.tensor.Shape;
+import dev.temper.tensor.Tensor;
+
+/**
+ * Inverted dropout (Srivastava et al. 2014): in training, each unit is zeroed with probability {@code rate} and
+ * the kept ones are scaled by {@code 1 / (1 - rate)}, so inference is the identity and needs no rescaling.
+ *
+ * <p>{@code rate} is the probability of dropping, as in Keras and PyTorch (DL4J's {@code dropOut(x)} takes the
+ * probability of keeping: a known trap). The mask comes from the forward context's generator.
+ */
+public final class Dropout implements Layer {
+    private final double rate;
+
+    public Dropout(double rate) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("Dropout: rate (probability of dropping) must be in [0, 1), got " + rate);
+        }
+        this.rate = rate;
+    }
+
+    public double rate() {
+        return rate;
+    }
+
+    @Override
+    public Variable forward(Variable input, ForwardContext context) {
+        if (!context.training() || rate == 0) {
+            return input;
+        }
+        return input.mul(Variable.constant(mask(input.value().dtype(), input.shape(), context.rng())));
+    }
+
+    /** 0 with probability rate, else 1/(1-rate), in the input's type (float64 for gradient checks). */
+    private Tensor mask(DType dtype, Shape shape, Rng rng) {
+        Tensor m = Tensor.zeros(dtype, shape.toArray());
+        if (dtype == DType.FLOAT32) {
+            rng.dropoutMask(m.floatData(), 0, m.size(), rate, (float) (1.0 / (1.0 - rate)));
+            return m;
+        }
+        // float64 (gradient checks): the same draws, so a float64 mask equals the float32 one
+        float[] f = new float[m.size()];
+        rng.dropoutMask(f, 0, f.length, rate, 1f);
+        double[] d = m.doubleData();
+        for (int i = 0; i < d.length; i++) {
+            d[i] = f[i] == 0f ? 0.0 : 1.0 / (1.0 - rate);
+        }
+        return m;
+    }
+
+    @Override
+    public Shape outputShape(Shape inputShape) {
+        return inputShape;
+    }
+
+    @Override
+    public String kind() {
+        return "dropout";
+    }
+}

@@ -1,0 +1,118 @@
+package dev.temper.nn;
+
+import dev.temper.autograd.Parameter;
+import dev.temper.autograd.Variable;
+import dev.temper.tensor.Shape;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Layers applied one after another. Each layer is named by its kind and its rank among layers of that kind
+ * ({@code dense_1}, {@code relu_1}, {@code dense_2}), so parameter paths such as {@code dense_2.kernel} depend only
+ * on the architecture, never on how many models were built before (Keras's global counters do).
+ */
+public final class Sequential implements Model {
+    private final List<Layer> layers;
+    private final List<String> names;
+
+    public Sequential(Layer... layers) {
+        this(List.of(layers));
+    }
+
+    public Sequential(List<Layer> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("Sequential needs at least one layer");
+        }
+        this.layers = List.copyOf(layers);
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> n = new ArrayList<>();
+        for (Layer layer : this.layers) {
+            int k = counts.merge(layer.kind(), 1, Integer::sum);
+            n.add(layer.kind() + "_" + k);
+        }
+        this.names = List.copyOf(n);
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** Layer names, in order. */
+    public List<String> layerNames() {
+        return names;
+    }
+
+    @Override
+    public Variable forward(Variable input, ForwardContext context) {
+        Variable x = input;
+        for (Layer layer : layers) {
+            x = layer.forward(x, context);
+        }
+        return x;
+    }
+
+    /** Every parameter by its dotted path, in layer order. */
+    @Override
+    public Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (Parameter p : layers.get(i).parameters()) {
+                out.put(names.get(i) + "." + p.name(), p);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.copyOf(namedParameters().values());
+    }
+
+    /** Number of trainable scalars. */
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters()) {
+            n += p.value().size();
+        }
+        return n;
+    }
+
+    @Override
+    public Shape outputShape(Shape inputShape) {
+        Shape s = inputShape;
+        for (int i = 0; i < layers.size(); i++) {
+            try {
+                s = layers.get(i).outputShape(s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer " + names.get(i) + ": " + e.getMessage(), e);
+            }
+        }
+        return s;
+    }
+
+    @Override
+    public String kind() {
+        return "sequential";
+    }
+
+    /** A Keras-like table: layer, output shape, parameter count, and the total. */
+    public String summary(Shape inputShape) {
+        StringBuilder sb = new StringBuilder();
+        String format = "%-16s %-20s %12s%n";
+        sb.append(String.format(format, "Layer", "Output shape", "Params"));
+        Shape s = inputShape;
+        for (int i = 0; i < layers.size(); i++) {
+            s = layers.get(i).outputShape(s);
+            long count = 0;
+            for (Parameter p : layers.get(i).parameters()) {
+                count += p.value().size();
+            }
+            sb.append(String.format(format, names.get(i), "[batch, " + s.toString().substring(1), count));
+        }
+        sb.append(String.format("Total params: %,d%n", parameterCount()));
+        return sb.toString();
+    }
+}

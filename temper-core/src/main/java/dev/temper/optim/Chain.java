@@ -1,0 +1,40 @@
+package dev.temper.optim;
+
+import dev.temper.tensor.Tensor;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Transforms applied in order; each keeps its own state under its position ({@code 0.m}, {@code 1.momentum}). */
+public final class Chain implements GradientTransform {
+    private final List<GradientTransform> stages;
+
+    public Chain(GradientTransform... stages) {
+        this.stages = List.of(stages);
+    }
+
+    @Override
+    public Map<String, Tensor> init(Tensor parameter) {
+        Map<String, Tensor> state = new HashMap<>();
+        for (int i = 0; i < stages.size(); i++) {
+            for (Map.Entry<String, Tensor> e : stages.get(i).init(parameter).entrySet()) {
+                state.put(i + "." + e.getKey(), e.getValue());
+            }
+        }
+        return state;
+    }
+
+    @Override
+    public void update(Tensor update, Tensor parameter, Map<String, Tensor> state, long step) {
+        for (int i = 0; i < stages.size(); i++) {
+            String prefix = i + ".";
+            Map<String, Tensor> own = new HashMap<>();
+            for (Map.Entry<String, Tensor> e : state.entrySet()) {
+                if (e.getKey().startsWith(prefix)) {
+                    own.put(e.getKey().substring(prefix.length()), e.getValue());
+                }
+            }
+            stages.get(i).update(update, parameter, own, step);
+        }
+    }
+}

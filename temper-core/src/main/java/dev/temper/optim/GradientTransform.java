@@ -1,0 +1,25 @@
+package dev.temper.optim;
+
+import dev.temper.tensor.Tensor;
+import java.util.Map;
+
+/**
+ * One stage of an optimizer, in the style of optax: it turns a parameter's update (at first, its gradient) into
+ * a new update, keeping whatever per-parameter state it needs (moment estimates, momentum buffers). Stages
+ * compose with {@link Chain}; {@link Optimizer} applies the result scaled by the learning rate.
+ *
+ * <p>Optimizers see parameters and gradients only: this package never imports {@code nn}.
+ */
+public interface GradientTransform {
+
+    /** The state for one parameter, as named tensors so that it can be saved and restored exactly. */
+    default Map<String, Tensor> init(Tensor parameter) {
+        return Map.of();
+    }
+
+    /**
+     * Transforms {@code update} in place. {@code update} is a contiguous tensor owned by the optimizer;
+     * {@code step} counts from 1.
+     */
+    void update(Tensor update, Tensor parameter, Map<String, Tensor> state, long step);
+}

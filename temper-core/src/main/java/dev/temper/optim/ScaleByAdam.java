@@ -1,0 +1,72 @@
+package dev.temper.optim;
+
+import dev.temper.tensor.DType;
+import dev.temper.tensor.Parallel;
+import dev.temper.tensor.Tensor;
+import java.util.Map;
+
+/**
+ * Adam's direction (Kingma and Ba 2015, Algorithm 1): with gradient g at step t,
+ * {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2}, and the update
+ * {@code (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}. The optimizer then scales it by the learning rate.
+ * Epsilon is added after the square root, as in the paper, PyTorch and Keras.
+ */
+public record ScaleByAdam(double beta1, double beta2, double epsilon) implements GradientTransform {
+    public ScaleByAdam {
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
+        }
+        if (!(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("beta2 must be in [0, 1), got " + beta2);
+        }
+        if (!(epsilon > 0)) {
+            throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
+        }
+    }
+
+    @Override
+    public Map<String, Tensor> init(Tensor parameter) {
+        return Map.of("m", Tensor.zerosLike(parameter), "v", Tensor.zerosLike(parameter));
+    }
+
+    @Override
+    public void update(Tensor update, Tensor parameter, Map<String, Tensor> state, long step) {
+        Tensor m = state.get("m");
+        Tensor v = state.get("v");
+        double c1 = 1.0 / (1.0 - Math.pow(beta1, step));
+        double c2 = 1.0 / (1.0 - Math.pow(beta2, step));
+        int n = update.size();
+        if (update.dtype() == DType.FLOAT32) {
+            float[] u = update.floatData();
+            float[] ma = m.floatData();
+            float[] va = v.floatData();
+            float b1 = (float) beta1;
+            float b2 = (float) beta2;
+            float a1 = (float) (1 - beta1);
+            float a2 = (float) (1 - beta2);
+            float k1 = (float) c1;
+            float k2 = (float) c2;
+            float eps = (float) epsilon;
+            Parallel.forRange(n, 1 << 15, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    float g = u[i];
+                    float mi = b1 * ma[i] + a1 * g;
+                    float vi = b2 * va[i] + a2 * g * g;
+                    ma[i] = mi;
+                    va[i] = vi;
+                    u[i] = (mi * k1) / ((float) Math.sqrt(vi * k2) + eps);
+                }
+            });
+        } else {
+            double[] u = update.doubleData();
+            double[] ma = m.doubleData();
+            double[] va = v.doubleData();
+            for (int i = 0; i < n; i++) {
+                double g = u[i];
+                ma[i] = beta1 * ma[i] + (1 - beta1) * g;
+                va[i] = beta2 * va[i] + (1 - beta2) * g * g;
+                u[i] = (ma[i] * c1) / (Math.sqrt(va[i] * c2) + epsilon);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.temper.tensor;
+
+/**
+ * General matrix multiply, the one routine that dominates training time.
+ *
+ * <p>All matrices are row-major, addressed as {@code array[offset + row * ld + col]}. The call computes
+ * {@code C = alpha * op(A) * op(B) + beta * C} where {@code op(X)} is {@code X} or its transpose, {@code op(A)}
+ * is {@code m x k}, {@code op(B)} is {@code k x n} and {@code C} is {@code m x n}. With {@code beta == 0} the
+ * old contents of {@code C} are ignored (NaN included), as in the reference BLAS.
+ *
+ * <p>Implementations: {@link OpenBlas} (native, the default) and {@link JavaBlas} (pure Java fallback used
+ * when the native library cannot load). A GPU backend would bring its own.
+ */
+public interface Blas {
+
+    /** A short human-readable name, e.g. {@code "OpenBLAS 0.3.31 (Haswell kernels)"}. */
+    String name();
+
+    void sgemm(boolean transA, boolean transB, int m, int n, int k,
+               float alpha, float[] a, int aOffset, int lda,
+               float[] b, int bOffset, int ldb,
+               float beta, float[] c, int cOffset, int ldc);
+
+    void dgemm(boolean transA, boolean transB, int m, int n, int k,
+               double alpha, double[] a, int aOffset, int lda,
+               double[] b, int bOffset, int ldb,
+               double beta, double[] c, int cOffset, int ldc);
+}

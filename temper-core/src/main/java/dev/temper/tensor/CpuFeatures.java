@@ -1,0 +1,75 @@
+package dev.temper.tensor;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Chooses OpenBLAS's kernels before the library loads.
+ *
+ * <p>Why: OpenBLAS (0.3.19 to 0.3.31) picks its AVX2 "Haswell" kernels on AMD Zen 4/5 CPUs even though they
+ * support AVX-512; forcing {@code OPENBLAS_CORETYPE=SkylakeX} nearly doubled float32 GEMM there (about 380 instead
+ * of 205 GFLOP/s on 2 threads, see shared/peers/RESULTS.md). OpenBLAS reads that variable once, in its library
+ * constructor, so it must be in the process environment before the library is loaded; Java cannot change its own
+ * environment, hence a call to libc's {@code setenv} through JNA.
+ *
+ * <p>Forcing SkylakeX kernels on a CPU without AVX-512 kills the process with SIGILL, so the variable is set only
+ * when {@code /proc/cpuinfo} lists every AVX-512 subset those kernels use (F, BW, DQ, VL, CD), and never when the
+ * user has set it already.
+ */
+final class CpuFeatures {
+    /** The AVX-512 subsets OpenBLAS's SkylakeX target is compiled for. */
+    static final Set<String> SKYLAKEX_FLAGS = Set.of("avx512f", "avx512bw", "avx512dq", "avx512vl", "avx512cd");
+
+    private interface CLibrary extends Library {
+        int setenv(String name, String value, int overwrite);
+    }
+
+    private CpuFeatures() {}
+
+    /** CPU flags from /proc/cpuinfo; empty where that file does not exist (not Linux). */
+    static Set<String> cpuFlags() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) {
+                    int colon = line.indexOf(':');
+                    return new HashSet<>(Arrays.asList(line.substring(colon + 1).trim().split("\\s+")));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no cpuinfo: assume nothing
+        }
+        return Set.of();
+    }
+
+    /** The core type to force, or null to let OpenBLAS choose. */
+    static String coreTypeToForce(Set<String> flags, String userSetting) {
+        if (userSetting != null && !userSetting.isBlank()) {
+            return null;
+        }
+        return flags.containsAll(SKYLAKEX_FLAGS) ? "SkylakeX" : null;
+    }
+
+    /**
+     * Sets OPENBLAS_CORETYPE (when the CPU supports better kernels than OpenBLAS would pick) and
+     * OPENBLAS_NUM_THREADS in the process environment. Returns the forced core type, or null.
+     */
+    static String prepareOpenBlasEnvironment(int threads) {
+        String core = coreTypeToForce(cpuFlags(), System.getenv("OPENBLAS_CORETYPE"));
+        try {
+            CLibrary libc = Native.load("c", CLibrary.class);
+            if (core != null) {
+                libc.setenv("OPENBLAS_CORETYPE", core, 1);
+            }
+            libc.setenv("OPENBLAS_NUM_THREADS", Integer.toString(threads), 1);
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return null; // no libc through JNA: OpenBLAS keeps its own choice
+        }
+        return core;
+    }
+}

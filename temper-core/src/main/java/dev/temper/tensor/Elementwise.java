@@ -1,0 +1,202 @@
+package dev.temper.tensor;
+
+/**
+ * Elementwise kernels: unary functions, broadcasting binary functions, fill, copy and axpy.
+ * Large tensors are split across the kernel threads in fixed chunks ({@link Parallel}).
+ */
+final class Elementwise {
+    /** Elements per parallel chunk: small enough to share work, large enough to amortize the hand-off. */
+    static final int GRAIN = 1 << 15;
+
+    private Elementwise() {}
+
+    static Tensor unary(UnaryOp op, Tensor x) {
+        Tensor in = x.contiguous();
+        Tensor out = Tensor.zerosLike(x);
+        int n = in.size();
+        int xo = in.offset();
+        if (in.dtype() == DType.FLOAT32) {
+            float[] a = in.floatData();
+            float[] y = out.floatData();
+            if (op == UnaryOp.RELU) {
+                Parallel.forRange(n, GRAIN, (s, e) -> {
+                    for (int i = s; i < e; i++) {
+                        y[i] = Math.max(a[xo + i], 0f); // vectorized by C2 (a ternary is not): 5x faster; NaN stays NaN
+                    }
+                });
+            } else {
+                Parallel.forRange(n, GRAIN, (s, e) -> {
+                    for (int i = s; i < e; i++) {
+                        y[i] = (float) op.apply(a[xo + i]);
+                    }
+                });
+            }
+        } else {
+            double[] a = in.doubleData();
+            double[] y = out.doubleData();
+            Parallel.forRange(n, GRAIN, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    y[i] = op.apply(a[xo + i]);
+                }
+            });
+        }
+        return out;
+    }
+
+    static void requireSameType(String op, Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(op + ": operand types " + a.dtype() + " and " + b.dtype() + " differ; convert one with to()");
+        }
+    }
+
+    static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
+        requireSameType(op.label(), a, b);
+        Shape outShape = Shape.broadcast(a.shape(), b.shape(), op.label());
+        Tensor out = Tensor.zeros(a.dtype(), outShape.toArray());
+        StridedRows walk = new StridedRows(outShape, a, b);
+        int len = walk.rowLength;
+        int sa = walk.innerStride(0);
+        int sb = walk.innerStride(1);
+        Parallel.forRange(walk.rows, walk.rowGrain(GRAIN), (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                int ia = walk.rowStart(0, r);
+                int ib = walk.rowStart(1, r);
+                if (out.dtype() == DType.FLOAT32) {
+                    binaryRow(op, a.floatData(), ia, sa, b.floatData(), ib, sb, out.floatData(), r * len, len);
+                } else {
+                    binaryRow(op, a.doubleData(), ia, sa, b.doubleData(), ib, sb, out.doubleData(), r * len, len);
+                }
+            }
+        });
+        return out;
+    }
+
+    private static void binaryRow(BinaryOp op, float[] a, int ia, int sa, float[] b, int ib, int sb, float[] y, int iy, int len) {
+        // Dedicated loops for the operations on the training hot path; the rest go through op.apply.
+        if (sa == 1 && (sb == 1 || sb == 0)) {
+            if (op == BinaryOp.ADD && sb == 1) {
+                for (int j = 0; j < len; j++) {
+                    y[iy + j] = a[ia + j] + b[ib + j];
+                }
+                return;
+            }
+            if (op == BinaryOp.MUL && sb == 1) {
+                for (int j = 0; j < len; j++) {
+                    y[iy + j] = a[ia + j] * b[ib + j];
+                }
+                return;
+            }
+            if (op == BinaryOp.KEEP_WHERE_POSITIVE && sb == 1) {
+                for (int j = 0; j < len; j++) {
+                    y[iy + j] = b[ib + j] > 0f ? a[ia + j] : 0f;
+                }
+                return;
+            }
+            if (op == BinaryOp.MUL && sb == 0) {
+                float s = b[ib];
+                for (int j = 0; j < len; j++) {
+                    y[iy + j] = a[ia + j] * s;
+                }
+                return;
+            }
+        }
+        for (int j = 0; j < len; j++) {
+            y[iy + j] = (float) op.apply(a[ia + j * sa], b[ib + j * sb]);
+        }
+    }
+
+    private static void binaryRow(BinaryOp op, double[] a, int ia, int sa, double[] b, int ib, int sb, double[] y, int iy, int len) {
+        for (int j = 0; j < len; j++) {
+            y[iy + j] = op.apply(a[ia + j * sa], b[ib + j * sb]);
+        }
+    }
+
+    static void fill(Tensor t, double value) {
+        StridedRows walk = new StridedRows(t.shape(), t);
+        int len = walk.rowLength;
+        int st = walk.innerStride(0);
+        for (int r = 0; r < walk.rows; r++) {
+            int p = walk.rowStart(0, r);
+            if (t.dtype() == DType.FLOAT32) {
+                float[] d = t.floatData();
+                for (int j = 0; j < len; j++) {
+                    d[p + j * st] = (float) value;
+                }
+            } else {
+                double[] d = t.doubleData();
+                for (int j = 0; j < len; j++) {
+                    d[p + j * st] = value;
+                }
+            }
+        }
+    }
+
+    /** dst = src elementwise (same shape), converting the type if needed. */
+    static void copy(Tensor src, Tensor dst) {
+        if (src.isContiguous() && dst.isContiguous() && src.dtype() == dst.dtype()) {
+            if (src.dtype() == DType.FLOAT32) {
+                System.arraycopy(src.floatData(), src.offset(), dst.floatData(), dst.offset(), src.size());
+            } else {
+                System.arraycopy(src.doubleData(), src.offset(), dst.doubleData(), dst.offset(), src.size());
+            }
+            return;
+        }
+        StridedRows walk = new StridedRows(dst.shape(), src, dst);
+        int len = walk.rowLength;
+        int ss = walk.innerStride(0);
+        int sd = walk.innerStride(1);
+        Parallel.forRange(walk.rows, walk.rowGrain(GRAIN), (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                int ps = walk.rowStart(0, r);
+                int pd = walk.rowStart(1, r);
+                for (int j = 0; j < len; j++) {
+                    double v = src.dtype() == DType.FLOAT32 ? src.floatData()[ps + j * ss] : src.doubleData()[ps + j * ss];
+                    if (dst.dtype() == DType.FLOAT32) {
+                        dst.floatData()[pd + j * sd] = (float) v;
+                    } else {
+                        dst.doubleData()[pd + j * sd] = v;
+                    }
+                }
+            }
+        });
+    }
+
+    /** y += alpha * x (same shape and type; y contiguous). */
+    static void axpy(double alpha, Tensor x, Tensor y) {
+        if (!x.shape().equals(y.shape())) {
+            throw new IllegalArgumentException("addInPlace: shapes " + y.shape() + " and " + x.shape() + " differ");
+        }
+        requireSameType("addInPlace", x, y);
+        if (!y.isContiguous()) {
+            throw new IllegalArgumentException("addInPlace: the target tensor must be contiguous, got strides of a view");
+        }
+        Tensor xc = x.contiguous();
+        int n = y.size();
+        int xo = xc.offset();
+        int yo = y.offset();
+        if (y.dtype() == DType.FLOAT32) {
+            float[] a = xc.floatData();
+            float[] b = y.floatData();
+            float al = (float) alpha;
+            Parallel.forRange(n, GRAIN, (s, e) -> {
+                if (al == 1f) {
+                    for (int i = s; i < e; i++) {
+                        b[yo + i] += a[xo + i];
+                    }
+                } else {
+                    for (int i = s; i < e; i++) {
+                        b[yo + i] += al * a[xo + i];
+                    }
+                }
+            });
+        } else {
+            double[] a = xc.doubleData();
+            double[] b = y.doubleData();
+            Parallel.forRange(n, GRAIN, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    b[yo + i] += alpha * a[xo + i];
+                }
+            });
+        }
+    }
+}

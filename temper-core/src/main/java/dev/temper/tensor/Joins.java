@@ -1,0 +1,72 @@
+package dev.temper.tensor;
+
+/** Concatenation along an axis and row gathering (mini-batches from shuffled indices). */
+final class Joins {
+    private Joins() {}
+
+    static Tensor concat(int axis, Tensor... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("concat: needs at least one tensor");
+        }
+        Tensor first = parts[0];
+        int a = first.shape().normalizeAxis(axis, "concat");
+        int total = 0;
+        for (Tensor p : parts) {
+            Elementwise.requireSameType("concat", first, p);
+            if (p.rank() != first.rank()) {
+                throw new IllegalArgumentException("concat: shapes " + first.shape() + " and " + p.shape() + " have different ranks");
+            }
+            for (int i = 0; i < first.rank(); i++) {
+                if (i != a && p.dim(i) != first.dim(i)) {
+                    throw new IllegalArgumentException("concat: shapes " + first.shape() + " and " + p.shape() + " differ outside axis " + axis);
+                }
+            }
+            total += p.dim(a);
+        }
+        int[] dims = first.dims();
+        dims[a] = total;
+        Tensor out = Tensor.zeros(first.dtype(), dims);
+        int at = 0;
+        for (Tensor p : parts) {
+            out.narrow(a, at, p.dim(a)).copyFromInPlace(p);
+            at += p.dim(a);
+        }
+        return out;
+    }
+
+    static Tensor gatherRows(Tensor t, int[] rowIndices) {
+        if (t.rank() < 1) {
+            throw new IllegalArgumentException("gatherRows: needs rank >= 1, got a scalar");
+        }
+        int[] dims = t.dims();
+        int n = dims[0];
+        dims[0] = rowIndices.length;
+        Tensor out = Tensor.zeros(t.dtype(), dims);
+        Tensor c = t.contiguous();
+        int rowSize = n == 0 ? 0 : t.size() / n;
+        for (int r = 0; r < rowIndices.length; r++) {
+            int src = rowIndices[r];
+            if (src < 0 || src >= n) {
+                throw new IndexOutOfBoundsException("gatherRows: row index " + src + " at position " + r + " is outside 0.." + (n - 1) + " of shape " + t.shape());
+            }
+            if (t.dtype() == DType.FLOAT32) {
+                System.arraycopy(c.floatData(), c.offset() + src * rowSize, out.floatData(), r * rowSize, rowSize);
+            } else {
+                System.arraycopy(c.doubleData(), c.offset() + src * rowSize, out.doubleData(), r * rowSize, rowSize);
+            }
+        }
+        return out;
+    }
+
+    /** {@code out[rowIndices[r]] += grad[r]}: the adjoint of {@link #gatherRows}. */
+    static Tensor scatterAddRows(Tensor grad, int[] rowIndices, int rows) {
+        int[] dims = grad.dims();
+        dims[0] = rows;
+        Tensor out = Tensor.zeros(grad.dtype(), dims);
+        Tensor g = grad.contiguous();
+        for (int r = 0; r < rowIndices.length; r++) {
+            out.rows(rowIndices[r], rowIndices[r] + 1).addInPlace(g.rows(r, r + 1), 1.0);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.temper.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The per-epoch record of a training run. */
+public final class History {
+    private final List<EpochRecord> epochs = new ArrayList<>();
+
+    void add(EpochRecord record) {
+        epochs.add(record);
+    }
+
+    public List<EpochRecord> epochs() {
+        return List.copyOf(epochs);
+    }
+
+    public EpochRecord last() {
+        if (epochs.isEmpty()) {
+            throw new IllegalStateException("history is empty: no epoch has finished");
+        }
+        return epochs.get(epochs.size() - 1);
+    }
+
+    /** CSV with a header row; numbers in full precision (shortest round-trip form), NaN as empty. */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder("epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds\n");
+        for (EpochRecord r : epochs) {
+            sb.append(r.epoch()).append(',')
+                    .append(number(r.trainLoss())).append(',')
+                    .append(number(r.trainAccuracy())).append(',')
+                    .append(number(r.validationLoss())).append(',')
+                    .append(number(r.validationAccuracy())).append(',')
+                    .append(String.format(Locale.ROOT, "%.3f", r.seconds())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.temper.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.temper.tensor.DType;
+import dev.temper.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** The graph machinery: accumulation, zeroing, detaching, no-grad scopes, upstream gradients, deep graphs. */
+class VariableTest {
+
+    private static Tensor vector(double... values) {
+        return Tensor.of(values, values.length);
+    }
+
+    private static void assertValues(double[] expected, Tensor actual, double tolerance) {
+        assertArrayEquals(expected, actual.toDoubleArray(), tolerance);
+    }
+
+    @Test
+    void gradientsAccumulateAcrossBackwardPassesUntilZeroGrad() {
+        Variable x = new Variable(vector(1, 2, 3), true);
+        Variable c = Variable.constant(vector(4, 5, 6));
+
+        x.mul(c).sum().backward();
+        assertValues(new double[] {4, 5, 6}, x.grad(), 0);
+
+        x.mul(c).sum().backward();
+        assertValues(new double[] {8, 10, 12}, x.grad(), 0);
+
+        x.zeroGrad();
+        x.mul(c).sum().backward();
+        assertValues(new double[] {4, 5, 6}, x.grad(), 0);
+    }
+
+    @Test
+    void zeroGradSetsTheGradientToNull() {
+        Variable x = new Variable(vector(1, 2), true);
+        assertNull(x.grad(), "no gradient before any backward pass");
+        x.square().sum().backward();
+        assertNotNull(x.grad());
+        x.zeroGrad();
+        assertNull(x.grad());
+    }
+
+    @Test
+    void detachCutsTheGraph() {
+        Variable x = new Variable(vector(1, 2, 3), true);
+        Variable detached = x.detach();
+        assertFalse(detached.requiresGrad());
+        assertTrue(detached.isLeaf());
+        assertTrue(detached.value().contentEquals(x.value()));
+
+        // d/dx sum(x * stop(x)) = stop(x) = x: the detached branch contributes nothing (without detach it is 2x).
+        x.mul(detached).sum().backward();
+        assertValues(new double[] {1, 2, 3}, x.grad(), 0);
+        assertNull(detached.grad());
+    }
+
+    @Test
+    void resultOfOnlyDetachedInputsCannotBackpropagate() {
+        Variable x = new Variable(vector(1, 2, 3), true);
+        Variable y = x.detach().square().sum();
+        assertFalse(y.requiresGrad());
+        assertThrows(IllegalStateException.class, y::backward);
+        assertNull(x.grad());
+    }
+
+    @Test
+    void opsInsideNoGradRecordNothing() {
+        Variable x = new Variable(vector(1, 2), true);
+        assertTrue(NoGrad.isGradEnabled());
+        try (NoGrad scope = NoGrad.enter()) {
+            assertFalse(NoGrad.isGradEnabled());
+            Variable y = x.mul(x).sum();
+            assertFalse(y.requiresGrad());
+            assertTrue(y.isLeaf());
+            assertEquals(5.0, y.value().item());
+        }
+        assertTrue(NoGrad.isGradEnabled());
+        assertTrue(x.mul(x).sum().requiresGrad());
+    }
+
+    @Test
+    void noGradScopesNest() {
+        Variable x = new Variable(vector(1, 2), true);
+        try (NoGrad outer = NoGrad.enter()) {
+            try (NoGrad inner = NoGrad.enter()) {
+                assertFalse(x.exp().requiresGrad());
+            }
+            // Closing the inner scope must not re-enable gradients inside the outer one.
+            assertFalse(NoGrad.isGradEnabled());
+            assertFalse(x.exp().requiresGrad());
+        }
+        assertTrue(NoGrad.isGradEnabled());
+        assertTrue(x.exp().requiresGrad());
+    }
+
+    @Test
+    void closingANoGradScopeTwiceDoesNotUnbalanceNesting() {
+        Variable x = new Variable(vector(1, 2), true);
+        try (NoGrad outer = NoGrad.enter()) {
+            NoGrad inner = NoGrad.enter();
+            inner.close();
+            inner.close();
+            assertFalse(x.exp().requiresGrad());
+        }
+        assertTrue(NoGrad.isGradEnabled());
+    }
+
+    @Test
+    void backwardOnANonScalarThrowsNamingTheShape() {
+        Variable x = new Variable(Tensor.ones(DType.FLOAT64, 2, 3), true);
+        Variable y = x.mul(2.0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, y::backward);
+        assertTrue(e.getMessage().contains("[2, 3]"), e.getMessage());
+        assertNull(x.grad());
+    }
+
+    @Test
+    void backwardWithAnUpstreamGradientWorksOnANonScalar() {
+        Variable x = new Variable(Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3), true);
+        Variable y = x.square(); // dy/dx = 2x
+        Tensor upstream = Tensor.of(new double[] {1, -1, 0.5, 2, 0, 3}, 2, 3);
+        y.backward(upstream);
+        assertArrayEquals(new int[] {2, 3}, x.grad().dims());
+        assertValues(new double[] {2, -4, 3, 16, 0, 36}, x.grad(), 1e-12);
+    }
+
+    @Test
+    void aConstantNeverReceivesAGradient() {
+        Variable x = new Variable(vector(1, 2, 3), true);
+        Variable c = Variable.constant(vector(4, 5, 6));
+        assertFalse(c.requiresGrad());
+        x.mul(c).add(c).sum().backward();
+        assertNull(c.grad());
+        c.accumulateGrad(vector(1, 1, 1));
+        assertNull(c.grad(), "accumulateGrad on a constant is ignored");
+        assertValues(new double[] {4, 5, 6}, x.grad(), 0);
+    }
+
+    @Test
+    void leafThatDoesNotRequireGradReceivesNone() {
+        Variable x = new Variable(vector(1, 2, 3), true);
+        Variable frozen = new Variable(vector(4, 5, 6), false);
+        x.mul(frozen).sum().backward();
+        assertNull(frozen.grad());
+        assertNotNull(x.grad());
+    }
+
+    @Test
+    void chainOfTenThousandOpsBackpropagatesWithoutStackOverflow() {
+        int depth = 10_000;
+        Variable x = new Variable(vector(1, 2), true);
+        Variable y = x;
+        for (int i = 0; i < depth; i++) {
+            y = y.mul(1.0001);
+        }
+        Variable loss = y.sum();
+        loss.backward();
+        double expected = Math.pow(1.0001, depth);
+        assertValues(new double[] {expected, expected}, x.grad(), 1e-9 * expected);
+    }
+
+    @Test
+    void sharedInputOfAWideGraphAccumulatesEveryPath() {
+        // x feeds 10,000 additions: d/dx sum(x + x + ... + x) = 10,000 (accumulation through shared inputs, deep too).
+        Variable x = new Variable(vector(0.5), true);
+        Variable y = x;
+        for (int i = 1; i < 10_000; i++) {
+            y = y.add(x);
+        }
+        y.sum().backward();
+        assertEquals(10_000.0, x.grad().item(), 1e-9);
+    }
+
+    @Test
+    void accumulateGradWithTheWrongShapeThrows() {
+        Variable x = new Variable(Tensor.zeros(DType.FLOAT64, 2, 3), true);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> x.accumulateGrad(Tensor.zeros(DType.FLOAT64, 3, 2)));
+        assertTrue(e.getMessage().contains("[3, 2]") && e.getMessage().contains("[2, 3]"), e.getMessage());
+        assertNull(x.grad());
+    }
+
+    @Test
+    void intermediateGradientsAreNotKeptButLeafGradientsAre() {
+        Variable x = new Variable(vector(1, 2), true);
+        Variable hidden = x.exp();
+        hidden.sum().backward();
+        assertNull(hidden.grad(), "the pass frees intermediate gradients");
+        assertValues(new double[] {Math.exp(1), Math.exp(2)}, x.grad(), 1e-12);
+    }
+}
