@@ -15,9 +15,8 @@ public final class ImageClassification {
         int n = images.count();
         int pixels = images.itemSize();
         float[] x = new float[n * pixels];
-        byte[] raw = images.data();
         for (int i = 0; i < x.length; i++) {
-            x[i] = (raw[i] & 0xFF) / 255f;
+            x[i] = images.unsigned(i) / 255f; // no data() copy: 47 MB less at peak for Fashion-MNIST
         }
         float[] y = new float[n];
         for (int i = 0; i < n; i++) {

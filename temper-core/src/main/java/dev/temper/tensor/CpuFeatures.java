@@ -67,6 +67,12 @@ final class CpuFeatures {
                 libc.setenv("OPENBLAS_CORETYPE", core, 1);
             }
             libc.setenv("OPENBLAS_NUM_THREADS", Integer.toString(threads), 1);
+            if (System.getenv("OPENBLAS_THREAD_TIMEOUT") == null) {
+                // OpenBLAS's idle threads spin for 2^28 cycles (about 0.1 s) after each GEMM by default, taking
+                // the cores from temper's own kernel threads that run next: the MLP epoch was 4.4 s with the
+                // default and 3.3 s with 2^4 cycles (OPENBLAS_THREAD_TIMEOUT=4, its minimum), measured here.
+                libc.setenv("OPENBLAS_THREAD_TIMEOUT", "4", 1);
+            }
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return null; // no libc through JNA: OpenBLAS keeps its own choice
         }

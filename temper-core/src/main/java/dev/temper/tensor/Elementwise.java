@@ -18,10 +18,12 @@ final class Elementwise {
         if (in.dtype() == DType.FLOAT32) {
             float[] a = in.floatData();
             float[] y = out.floatData();
-            if (op == UnaryOp.RELU) {
+            if (op == UnaryOp.RELU && xo == 0) {
+                // Math.max vectorizes (a ternary does not: 5x slower), and C2 vectorizes only when input and
+                // output share the index expression (it cannot rule out aliasing otherwise): hence xo == 0.
                 Parallel.forRange(n, GRAIN, (s, e) -> {
                     for (int i = s; i < e; i++) {
-                        y[i] = Math.max(a[xo + i], 0f); // vectorized by C2 (a ternary is not): 5x faster; NaN stays NaN
+                        y[i] = Math.max(a[i], 0f); // NaN stays NaN, as in PyTorch
                     }
                 });
             } else {
@@ -53,6 +55,32 @@ final class Elementwise {
         requireSameType(op.label(), a, b);
         Shape outShape = Shape.broadcast(a.shape(), b.shape(), op.label());
         Tensor out = Tensor.zeros(a.dtype(), outShape.toArray());
+        if (a.isContiguous() && b.isContiguous() && (a.shape().equals(b.shape()) || b.size() == 1)) {
+            // The common case (same shapes, or a scalar): one flat row, split into element chunks.
+            int n = out.size();
+            if (out.dtype() == DType.FLOAT32 && a.offset() == 0 && (b.offset() == 0 || b.size() == 1)
+                    && FlatFloatLoops.supports(op, b.size() == 1)) {
+                float[] x = a.floatData();
+                float[] z = b.floatData();
+                float[] y = out.floatData();
+                if (b.size() == 1) {
+                    float scalar = z[b.offset()];
+                    Parallel.forRange(n, GRAIN, (s, e) -> FlatFloatLoops.withScalar(op, x, scalar, y, s, e));
+                } else {
+                    Parallel.forRange(n, GRAIN, (s, e) -> FlatFloatLoops.sameShape(op, x, z, y, s, e));
+                }
+                return out;
+            }
+            int sb = b.size() == 1 ? 0 : 1;
+            Parallel.forRange(n, GRAIN, (s, e) -> {
+                if (out.dtype() == DType.FLOAT32) {
+                    binaryRow(op, a.floatData(), a.offset() + s, 1, b.floatData(), b.offset() + s * sb, sb, out.floatData(), s, e - s);
+                } else {
+                    binaryRow(op, a.doubleData(), a.offset() + s, 1, b.doubleData(), b.offset() + s * sb, sb, out.doubleData(), s, e - s);
+                }
+            });
+            return out;
+        }
         StridedRows walk = new StridedRows(outShape, a, b);
         int len = walk.rowLength;
         int sa = walk.innerStride(0);
@@ -87,8 +115,12 @@ final class Elementwise {
                 return;
             }
             if (op == BinaryOp.KEEP_WHERE_POSITIVE && sb == 1) {
+                // Branch-free select: with random signs a ternary mispredicts half the time (4 ns/element,
+                // measured); masking the bits of a costs 0.75 ns and keeps exact semantics (inf and NaN in a).
                 for (int j = 0; j < len; j++) {
-                    y[iy + j] = b[ib + j] > 0f ? a[ia + j] : 0f;
+                    int v = Float.floatToRawIntBits(b[ib + j]);
+                    int keep = ~(((v - 1) | (0x7F800000 - v)) >> 31); // all ones iff 0 < b <= +inf
+                    y[iy + j] = Float.intBitsToFloat(Float.floatToRawIntBits(a[ia + j]) & keep);
                 }
                 return;
             }
@@ -179,9 +211,9 @@ final class Elementwise {
             float[] b = y.floatData();
             float al = (float) alpha;
             Parallel.forRange(n, GRAIN, (s, e) -> {
-                if (al == 1f) {
+                if (xo == 0 && yo == 0) { // same index on both sides: C2 vectorizes (see unary)
                     for (int i = s; i < e; i++) {
-                        b[yo + i] += a[xo + i];
+                        b[i] += al * a[i];
                     }
                 } else {
                     for (int i = s; i < e; i++) {
