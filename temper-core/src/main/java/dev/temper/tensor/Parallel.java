@@ -1,10 +1,5 @@
 package dev.temper.tensor;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Phaser;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Splits a loop over {@code 0..n} into fixed chunks and runs them on the kernel threads.
  *
@@ -29,8 +24,9 @@ public final class Parallel {
     }
 
     private static volatile int threads = initialThreads();
-    private static ExecutorService workers;
-    private static int workerCount;
+    /** True on a thread while it runs chunks: a kernel called from inside a chunk then runs serially. */
+    private static final ThreadLocal<boolean[]> INSIDE = ThreadLocal.withInitial(() -> new boolean[1]);
+    private static KernelPool workers;
 
     private Parallel() {}
 
@@ -80,59 +76,29 @@ public final class Parallel {
         }
         int chunks = chunkCount(n, grain);
         int t = Math.min(threads, chunks);
-        if (t <= 1) {
+        // Serial with one chunk or thread, and when nested: inner chunks queued behind the busy outer ones
+        // could deadlock, and the outer loop already keeps the threads busy.
+        if (t <= 1 || INSIDE.get()[0] || !pool(threads - 1).tryRun(n, grain, chunks, body)) {
             for (int c = 0; c < chunks; c++) {
                 body.run(c, c * grain, Math.min(n, (c + 1) * grain));
             }
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        Phaser done = new Phaser(1);
-        RuntimeException[] failure = new RuntimeException[1];
-        Runnable claim = () -> {
-            try {
-                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                    body.run(c, c * grain, Math.min(n, (c + 1) * grain));
-                }
-            } catch (RuntimeException | Error e) {
-                synchronized (failure) {
-                    if (failure[0] == null) {
-                        failure[0] = e instanceof RuntimeException r ? r : new RuntimeException(e);
-                    }
-                }
-                next.set(chunks);
-            }
-        };
-        ExecutorService pool = pool(t - 1);
-        for (int w = 0; w < t - 1; w++) {
-            done.register();
-            pool.execute(() -> {
-                try {
-                    claim.run();
-                } finally {
-                    done.arriveAndDeregister();
-                }
-            });
-        }
-        claim.run();
-        done.arriveAndAwaitAdvance();
-        if (failure[0] != null) {
-            throw failure[0];
         }
     }
 
-    private static synchronized ExecutorService pool(int needed) {
-        if (workers == null || workerCount < needed) {
+    static void enterLoop() {
+        INSIDE.get()[0] = true;
+    }
+
+    static void leaveLoop() {
+        INSIDE.get()[0] = false;
+    }
+
+    private static synchronized KernelPool pool(int needed) {
+        if (workers == null || workers.workerCount() != needed) {
             if (workers != null) {
-                workers.shutdown();
+                workers.shutDown();
             }
-            AtomicInteger id = new AtomicInteger();
-            workers = Executors.newFixedThreadPool(needed, r -> {
-                Thread th = new Thread(r, "temper-kernel-" + id.incrementAndGet());
-                th.setDaemon(true);
-                return th;
-            });
-            workerCount = needed;
+            workers = new KernelPool(needed);
         }
         return workers;
     }

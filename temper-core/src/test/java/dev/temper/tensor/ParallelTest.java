@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -160,6 +161,32 @@ class ParallelTest {
         float[] first = results[0].toFloatArray();
         for (int i = 1; i < results.length; i++) {
             assertArrayEquals(first, results[i].toFloatArray(), 1e-4f);
+        }
+    }
+
+    @Test
+    void nestedLoopsRunSeriallyInsteadOfDeadlocking() {
+        int original = Parallel.threads();
+        try {
+            Parallel.setThreads(2);
+            AtomicIntegerArray visits = new AtomicIntegerArray(8 * 100);
+            // Each outer chunk runs an inner parallel loop (as GEMM's chunked copies do inside a batched matmul).
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
+                    Parallel.forRange(8, 1, (s, e) -> {
+                        for (int outer = s; outer < e; outer++) {
+                            int base = outer * 100;
+                            Parallel.forRange(100, 7, (is, ie) -> {
+                                for (int i = is; i < ie; i++) {
+                                    visits.incrementAndGet(base + i);
+                                }
+                            });
+                        }
+                    }));
+            for (int i = 0; i < visits.length(); i++) {
+                assertEquals(1, visits.get(i), "index " + i + " visited once");
+            }
+        } finally {
+            Parallel.setThreads(original);
         }
     }
 }

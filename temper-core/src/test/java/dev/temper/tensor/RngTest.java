@@ -324,4 +324,31 @@ class RngTest {
             assertEquals(10_000, c, 500, Arrays.toString(counts)); // standard error ~91
         }
     }
+
+    @Test
+    void dropoutMaskDropsTheRequestedFractionAndWritesOnlyItsRange() {
+        float[] out = new float[(1 << 20) + 3];
+        Arrays.fill(out, -7f);
+        new Rng(5).dropoutMask(out, 1, out.length - 2, 0.25, 4f / 3f);
+        assertEquals(-7f, out[0]);
+        assertEquals(-7f, out[out.length - 1]);
+        int dropped = 0;
+        for (int i = 1; i < out.length - 1; i++) {
+            assertTrue(out[i] == 0f || out[i] == 4f / 3f, "mask value " + out[i] + " at " + i);
+            dropped += out[i] == 0f ? 1 : 0;
+        }
+        double n = out.length - 2;
+        double sigma = Math.sqrt(n * 0.25 * 0.75);
+        assertTrue(Math.abs(dropped - 0.25 * n) < 5 * sigma, "dropped " + dropped + " of " + n);
+        assertTrue(out[out.length - 2] == 0f || out[out.length - 2] == 4f / 3f, "odd tail element written");
+    }
+
+    @Test
+    void dropoutMaskAtRateZeroKeepsEverything() {
+        float[] out = new float[1001];
+        new Rng(9).dropoutMask(out, 0, out.length, 0.0, 1f);
+        for (float v : out) {
+            assertEquals(1f, v);
+        }
+    }
 }
