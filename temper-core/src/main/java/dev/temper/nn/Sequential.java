@@ -3,6 +3,7 @@ package dev.temper.nn;
 import dev.temper.autograd.Parameter;
 import dev.temper.autograd.Variable;
 import dev.temper.tensor.Shape;
+import dev.temper.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,6 +62,18 @@ public final class Sequential implements Model {
         for (int i = 0; i < layers.size(); i++) {
             for (Parameter p : layers.get(i).parameters()) {
                 out.put(names.get(i) + "." + p.name(), p);
+            }
+        }
+        return out;
+    }
+
+    /** Every buffer (running statistics) by its dotted path ({@code batch_normalization_1.running_mean}). */
+    @Override
+    public Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (Map.Entry<String, Tensor> b : layers.get(i).buffers().entrySet()) {
+                out.put(names.get(i) + "." + b.getKey(), b.getValue());
             }
         }
         return out;
