@@ -1,14 +1,9 @@
 package dev.temper.cli;
 
-import dev.temper.cli.config.DataConfig;
-import dev.temper.cli.config.DatasetKind;
 import dev.temper.cli.config.LossKind;
 import dev.temper.cli.config.TrainConfig;
 import dev.temper.cli.config.TrainConfigParser;
 import dev.temper.data.Dataset;
-import dev.temper.data.EmbeddedMnist;
-import dev.temper.data.IdxReader;
-import dev.temper.data.ImageClassification;
 import dev.temper.nn.Sequential;
 import dev.temper.tensor.Backend;
 import dev.temper.tensor.Parallel;
@@ -52,18 +47,17 @@ final class TrainCommand {
 
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
         Parallel.setThreads(threads);
-        Dataset[] trainTest = load(config.data());
         Rng rng = new Rng(config.seed());
-        Dataset[] trainValidation = trainTest[0].split(config.data().validationSplit(), rng.split());
-        int inputs = trainTest[0].features().size() / Math.max(1, trainTest[0].size());
+        TrainingData data = TrainingData.load(config.data(), rng);
+        int inputs = data.inputs();
         Sequential model = ModelBuilder.model(config.layers(), inputs, rng.split());
-        int classes = classCount(trainTest);
+        int classes = data.classCount();
         if (config.outputUnits() != classes) {
             throw new UsageException("train: the last dense layer has " + config.outputUnits() + " units but the data has " + classes + " classes");
         }
-        Dataset train = trainValidation[0];
-        Dataset validation = trainValidation[1];
-        Dataset test = trainTest[1];
+        Dataset train = data.train();
+        Dataset validation = data.validation();
+        Dataset test = data.test();
         if (config.loss() == LossKind.MSE) { // regression onto one-hot class vectors
             train = oneHot(train, config.outputUnits());
             validation = oneHot(validation, config.outputUnits());
@@ -127,27 +121,6 @@ final class TrainCommand {
             dir = Path.of("runs", stamp + "-" + i);
         }
         return dir;
-    }
-
-    /** [train, test] from the config's data section. */
-    static Dataset[] load(DataConfig data) {
-        if (data.dataset() == DatasetKind.MNIST10K) {
-            return ImageClassification.embeddedMnist();
-        }
-        return new Dataset[] {
-            ImageClassification.fromIdx(IdxReader.read(data.trainImages()), IdxReader.read(data.trainLabels()), EmbeddedMnist.CLASS_COUNT, "training data"),
-            ImageClassification.fromIdx(IdxReader.read(data.testImages()), IdxReader.read(data.testLabels()), EmbeddedMnist.CLASS_COUNT, "test data")
-        };
-    }
-
-    private static int classCount(Dataset[] sets) {
-        double max = 0;
-        for (Dataset d : sets) {
-            for (int i = 0; i < d.size(); i++) {
-                max = Math.max(max, d.targets().getFlat(i));
-            }
-        }
-        return (int) max + 1;
     }
 
     private static Dataset oneHot(Dataset d, int width) {

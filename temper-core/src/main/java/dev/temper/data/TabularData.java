@@ -20,7 +20,24 @@ public record TabularData(Dataset dataset, List<String> featureNames, String lab
         return from(CsvFile.read(file), labelColumn);
     }
 
+    /**
+     * Reads a second file (a test set) against the first one's columns and class names, so that class indices
+     * mean the same in both; a class the first file lacks is an error naming it.
+     */
+    public static TabularData readLike(Path file, TabularData reference) {
+        TabularData t = from(CsvFile.read(file), reference.labelName(), reference.classNames());
+        if (!t.featureNames().equals(reference.featureNames())) {
+            throw new DataFormatException(file + ": feature columns " + t.featureNames() + " differ from the training file's "
+                    + reference.featureNames());
+        }
+        return t;
+    }
+
     public static TabularData from(CsvFile csv, String labelColumn) {
+        return from(csv, labelColumn, null);
+    }
+
+    private static TabularData from(CsvFile csv, String labelColumn, List<String> knownClasses) {
         int label = csv.column(labelColumn);
         int width = csv.header().size();
         if (width < 2) {
@@ -42,11 +59,19 @@ public record TabularData(Dataset dataset, List<String> featureNames, String lab
                 }
             }
         }
-        List<String> classes = classNames(csv, label);
+        List<String> classes = knownClasses != null ? knownClasses : classNames(csv, label);
         float[] y = new float[n];
         for (int r = 0; r < n; r++) {
             String cell = csv.records().get(r)[label];
-            y[r] = classes.isEmpty() ? number(csv, r, label, cell) : classes.indexOf(cell);
+            if (classes.isEmpty()) {
+                y[r] = number(csv, r, label, cell);
+            } else {
+                y[r] = classes.indexOf(cell);
+                if (y[r] < 0) {
+                    throw new DataFormatException(csv.source() + " line " + csv.lineNumbers()[r] + ", column '"
+                            + labelColumn + "': class '" + cell + "' does not occur in the training file " + classes);
+                }
+            }
         }
         return new TabularData(new Dataset(Tensor.of(x, n, width - 1), Tensor.of(y, n)), List.copyOf(features),
                 labelColumn, classes);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * @param testImages IDX images for the final test; set exactly when the dataset is idx
  * @param testLabels IDX labels for the final test; set exactly when the dataset is idx
  * @param validationSplit fraction of the training set held out for validation, in [0, 1)
+ * @param csv the table's settings; set exactly when the dataset is csv
  */
 public record DataConfig(
         DatasetKind dataset,
@@ -18,7 +19,14 @@ public record DataConfig(
         Path trainLabels,
         Path testImages,
         Path testLabels,
-        double validationSplit) {
+        double validationSplit,
+        CsvConfig csv) {
+
+    /** An image dataset (mnist10k or idx). */
+    public DataConfig(DatasetKind dataset, Path trainImages, Path trainLabels, Path testImages, Path testLabels,
+                      double validationSplit) {
+        this(dataset, trainImages, trainLabels, testImages, testLabels, validationSplit, null);
+    }
 
     public DataConfig {
         if (dataset == null) {
@@ -32,6 +40,10 @@ public record DataConfig(
         requirePath("trainLabels", trainLabels, needsPaths, dataset);
         requirePath("testImages", testImages, needsPaths, dataset);
         requirePath("testLabels", testLabels, needsPaths, dataset);
+        if ((dataset == DatasetKind.CSV) != (csv != null)) {
+            throw new IllegalArgumentException(dataset == DatasetKind.CSV ? "dataset csv needs its csv settings"
+                    : "csv settings apply to dataset csv, not " + dataset.yamlName());
+        }
     }
 
     /** The embedded MNIST subset with a tenth of the training set held out. */

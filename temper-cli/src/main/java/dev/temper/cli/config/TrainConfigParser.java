@@ -28,7 +28,9 @@ public final class TrainConfigParser {
     private static final List<String> IDX_PATH_KEYS =
             List.of("train_images", "train_labels", "test_images", "test_labels");
     private static final List<String> DATA_KEYS = List.of(
-            "dataset", "train_images", "train_labels", "test_images", "test_labels", "validation_split");
+            "dataset", "train_images", "train_labels", "test_images", "test_labels", "validation_split",
+            "train", "test", "label", "test_split", "standardize");
+    private static final List<String> CSV_KEYS = List.of("train", "test", "label", "test_split", "standardize");
     private static final List<String> MODEL_KEYS = List.of("layers");
     private static final List<String> OPTIMIZER_KEYS =
             List.of("name", "learning_rate", "beta1", "beta2", "epsilon", "momentum", "nesterov");
@@ -119,8 +121,36 @@ public final class TrainConfigParser {
         Path testImages = data.path("test_images", baseDirectory);
         Path testLabels = data.path("test_labels", baseDirectory);
         double split = data.number("validation_split", Range.FRACTION, defaults.validationSplit());
+        CsvConfig csv = csv(data, source, baseDirectory, dataset);
         return source.build(data.node(), () ->
-                new DataConfig(dataset, trainImages, trainLabels, testImages, testLabels, split));
+                new DataConfig(dataset, trainImages, trainLabels, testImages, testLabels, split, csv));
+    }
+
+    private static CsvConfig csv(YamlMapping data, YamlSource source, Path baseDirectory, DatasetKind dataset) {
+        if (dataset != DatasetKind.CSV) {
+            for (String key : CSV_KEYS) {
+                if (data.has(key)) {
+                    throw data.errorAtKey(key, "'" + key + "' applies to dataset csv, not " + dataset.yamlName());
+                }
+            }
+            return null;
+        }
+        for (String key : List.of("train", "label")) {
+            if (!data.has(key)) {
+                Node at = data.has("dataset") ? data.value("dataset") : data.node();
+                throw source.error(at, "dataset 'csv' needs '" + key + "' ("
+                        + (key.equals("train") ? "the path of a CSV file" : "the name of the label column") + ")");
+            }
+        }
+        Path test = data.path("test", baseDirectory);
+        if (test != null && data.has("test_split")) {
+            throw data.errorAtKey("test_split", "'test_split' applies only when there is no 'test' file");
+        }
+        double testSplit = test != null ? 0 : data.number("test_split", Range.FRACTION, CsvConfig.DEFAULT_TEST_SPLIT);
+        Path train = data.path("train", baseDirectory);
+        String label = data.text("label");
+        boolean standardize = data.bool("standardize", true);
+        return source.build(data.node(), () -> new CsvConfig(train, test, label, testSplit, standardize));
     }
 
     private static OptimizerConfig optimizer(YamlMapping optimizer, YamlSource source, OptimizerConfig defaults) {

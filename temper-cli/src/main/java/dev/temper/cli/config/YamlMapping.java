@@ -117,6 +117,11 @@ final class YamlMapping {
         return has(key) ? source.path(value(key), key, baseDirectory) : null;
     }
 
+    /** The text under {@code key}; null when absent. */
+    String text(String key) {
+        return has(key) ? source.text(value(key), key) : null;
+    }
+
     static boolean isNull(Node node) {
         return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
     }

@@ -94,6 +94,14 @@ record YamlSource(String name) {
         throw error(node, "'" + key + "' must be a file path, got " + describe(node));
     }
 
+    /** A non-empty text value (a column name). */
+    String text(Node node, String key) {
+        if (node instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL) && !scalar.getValue().isBlank()) {
+            return scalar.getValue();
+        }
+        throw error(node, "'" + key + "' must be a non-empty text, got " + describe(node));
+    }
+
     /** One of {@code options}, by YAML name: "optimizer 'adamw' is not supported; expected one of: adam, sgd". */
     <E extends Enum<E> & YamlNamed> E choice(Node node, String what, List<E> options) {
         return choice(node, what, options, names(options));

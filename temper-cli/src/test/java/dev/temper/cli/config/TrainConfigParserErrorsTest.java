@@ -65,7 +65,7 @@ class TrainConfigParserErrorsTest {
     void unsupportedChoicesListTheSupportedOnes() {
         assertMessage("optimizer:\n  name: adamw\n", 2, "optimizer 'adamw' is not supported; expected one of: adam, sgd");
         assertMessage("loss: hinge\n", 1, "loss 'hinge' is not supported; expected one of: softmax_cross_entropy, mse");
-        assertMessage("data: {dataset: cifar10}\n", 1, "dataset 'cifar10' is not supported; expected one of: mnist10k, idx");
+        assertMessage("data: {dataset: cifar10}\n", 1, "dataset 'cifar10' is not supported; expected one of: mnist10k, idx, csv");
         assertMessage("model:\n  layers:\n    - dense: 4\n    - gelu\n", 4,
                 "layer 'gelu' is not supported; expected one of: dense, relu, sigmoid, tanh, softmax, dropout");
         assertMessage("model:\n  layers:\n    - dense: {units: 4, activation: gelu}\n", 3,
@@ -87,6 +87,17 @@ class TrainConfigParserErrorsTest {
         assertMessage("data:\n  train_images: a\n", 2, "'train_images' applies to dataset idx, not mnist10k");
         assertMessage("data: {dataset: idx, train_images: '', train_labels: b, test_images: c, test_labels: d}\n",
                 1, "'train_images' must be a file path, got \"\"");
+    }
+
+    @Test
+    void csvNeedsTrainAndLabelAndRefusesSettingsOfOtherDatasets() {
+        assertMessage("data:\n  dataset: csv\n  label: y\n", 2, "dataset 'csv' needs 'train' (the path of a CSV file)");
+        assertMessage("data:\n  dataset: csv\n  train: t.csv\n", 2,
+                "dataset 'csv' needs 'label' (the name of the label column)");
+        assertMessage("data:\n  dataset: csv\n  train: t.csv\n  test: u.csv\n  label: y\n  test_split: 0.3\n", 6,
+                "'test_split' applies only when there is no 'test' file");
+        assertMessage("data:\n  label: y\n", 2, "'label' applies to dataset csv, not mnist10k");
+        assertMessage("data:\n  dataset: csv\n  train: t.csv\n  label: ''\n", 4, "'label' must be a non-empty text, got \"\"");
     }
 
     @Test

@@ -141,6 +141,15 @@ class TrainConfigParserTest {
     }
 
     @Test
+    void csvSettingsResolveAndDefault() {
+        TrainConfig c = parse("data:\n  dataset: csv\n  train: tables/t.csv\n  label: price\n");
+        assertEquals(new CsvConfig(Path.of("/runs/tables/t.csv"), null, "price", CsvConfig.DEFAULT_TEST_SPLIT, true), c.data().csv());
+        c = parse("data: {dataset: csv, train: t.csv, test: u.csv, label: y, standardize: false, validation_split: 0}\n");
+        assertEquals(new CsvConfig(Path.of("/runs/t.csv"), Path.of("/runs/u.csv"), "y", 0, false), c.data().csv());
+        assertEquals(0.0, c.data().validationSplit());
+    }
+
+    @Test
     void integersAreAcceptedWhereNumbersAreExpected() {
         OptimizerConfig optimizer = parse("optimizer: {learning_rate: 1, beta1: 0}\n").optimizer();
         assertEquals(1.0, optimizer.learningRate());

@@ -1,0 +1,77 @@
+package dev.temper.cli;
+
+import dev.temper.cli.config.CsvConfig;
+import dev.temper.cli.config.DataConfig;
+import dev.temper.cli.config.DatasetKind;
+import dev.temper.data.Dataset;
+import dev.temper.data.EmbeddedMnist;
+import dev.temper.data.IdxReader;
+import dev.temper.data.ImageClassification;
+import dev.temper.data.Standardization;
+import dev.temper.data.TabularData;
+import dev.temper.tensor.Rng;
+import java.util.List;
+
+/**
+ * The three splits a run uses, from the config's data section.
+ *
+ * @param classNames class names of a CSV label column of names; empty otherwise
+ * @param numericLabels whether the labels are plain numbers from a CSV file (regression, or 0/1)
+ */
+record TrainingData(Dataset train, Dataset validation, Dataset test, List<String> classNames, boolean numericLabels) {
+
+    /** Features per example. */
+    int inputs() {
+        return train.features().size() / Math.max(1, train.size());
+    }
+
+    /** Largest class index + 1 over all splits (for integer labels). */
+    int classCount() {
+        if (!classNames.isEmpty()) {
+            return classNames.size();
+        }
+        double max = 0;
+        for (Dataset d : List.of(train, validation, test)) {
+            for (int i = 0; i < d.size(); i++) {
+                max = Math.max(max, d.targets().getFlat(i));
+            }
+        }
+        return (int) max + 1;
+    }
+
+    /**
+     * Loads and splits. The generator is split once for the validation split (and, for a CSV file without a test
+     * file, once before that for the test split), so image runs draw exactly as before CSV support existed.
+     */
+    static TrainingData load(DataConfig data, Rng rng) {
+        if (data.dataset() != DatasetKind.CSV) {
+            Dataset[] trainTest = data.dataset() == DatasetKind.MNIST10K ? ImageClassification.embeddedMnist() : new Dataset[] {
+                ImageClassification.fromIdx(IdxReader.read(data.trainImages()), IdxReader.read(data.trainLabels()), EmbeddedMnist.CLASS_COUNT, "training data"),
+                ImageClassification.fromIdx(IdxReader.read(data.testImages()), IdxReader.read(data.testLabels()), EmbeddedMnist.CLASS_COUNT, "test data")
+            };
+            Dataset[] trainValidation = trainTest[0].split(data.validationSplit(), rng.split());
+            return new TrainingData(trainValidation[0], trainValidation[1], trainTest[1], List.of(), false);
+        }
+        CsvConfig csv = data.csv();
+        TabularData table = TabularData.read(csv.train(), csv.label());
+        Dataset pool = table.dataset();
+        Dataset test;
+        if (csv.test() != null) {
+            test = TabularData.readLike(csv.test(), table).dataset();
+        } else {
+            Dataset[] split = pool.split(csv.testSplit(), rng.split());
+            pool = split[0];
+            test = split[1];
+        }
+        Dataset[] trainValidation = pool.split(data.validationSplit(), rng.split());
+        Dataset train = trainValidation[0];
+        Dataset validation = trainValidation[1];
+        if (csv.standardize()) {
+            Standardization s = Standardization.fit(train.features()); // the training split only: no leakage
+            train = s.apply(train);
+            validation = validation.size() == 0 ? validation : s.apply(validation);
+            test = test.size() == 0 ? test : s.apply(test);
+        }
+        return new TrainingData(train, validation, test, table.classNames(), table.classNames().isEmpty());
+    }
+}
