@@ -29,7 +29,7 @@ public final class Dropout implements Layer {
 
     @Override
     public Variable forward(Variable input, ForwardContext context) {
-        if (!context.training() || rate == 0) {
+        if (!context.dropoutActive() || rate == 0) {
             return input;
         }
         return input.mul(Variable.constant(mask(input.value().dtype(), input.shape(), context.rng())));

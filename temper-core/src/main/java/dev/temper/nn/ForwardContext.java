@@ -11,8 +11,8 @@ public record ForwardContext(Mode mode, Rng rng) {
         if (mode == null) {
             throw new IllegalArgumentException("mode must not be null");
         }
-        if (mode == Mode.TRAIN && rng == null) {
-            throw new IllegalArgumentException("a TRAIN forward pass needs a generator (rng), got null");
+        if (mode != Mode.EVAL && rng == null) {
+            throw new IllegalArgumentException("a " + mode + " forward pass needs a generator (rng), got null");
         }
     }
 
@@ -25,7 +25,18 @@ public record ForwardContext(Mode mode, Rng rng) {
         return new ForwardContext(Mode.EVAL, null);
     }
 
+    /** Inference with the dropout family still sampling, for {@link MonteCarloDropout}. */
+    public static ForwardContext monteCarlo(Rng rng) {
+        return new ForwardContext(Mode.MONTE_CARLO, rng);
+    }
+
+    /** Training proper: batch statistics, running estimates updated. False in {@link Mode#MONTE_CARLO}. */
     public boolean training() {
         return mode == Mode.TRAIN;
+    }
+
+    /** Whether dropout-family layers draw masks or noise: in training and in Monte Carlo inference only. */
+    public boolean dropoutActive() {
+        return mode == Mode.TRAIN || mode == Mode.MONTE_CARLO;
     }
 }
