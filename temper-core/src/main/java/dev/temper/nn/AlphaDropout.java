@@ -57,12 +57,10 @@ public final class AlphaDropout implements Layer {
         double a = scale();
         double b = shift();
         DType dtype = input.value().dtype();
-        // keep = a where kept, 0 where dropped; offset = b where kept, a * alpha' + b where dropped
+        // keep = a where kept, 0 where dropped; offset = b where kept, a * alpha' + b where dropped, which is
+        // a * alpha' + b - alpha' * keep in one vectorized pass
         Tensor keep = NoiseDraws.keepMask(dtype, input.shape().toArray(), rate, a, context.rng());
-        Tensor offset = Tensor.zeros(dtype, input.shape().toArray());
-        for (int i = 0; i < offset.size(); i++) {
-            offset.setFlat(i, keep.getFlat(i) == 0 ? a * ALPHA_PRIME + b : b);
-        }
+        Tensor offset = keep.mul(-ALPHA_PRIME).add(a * ALPHA_PRIME + b);
         return input.mul(Variable.constant(keep)).add(Variable.constant(offset));
     }
 

@@ -18,11 +18,12 @@ import java.util.function.DoubleSupplier;
  * <pre>
  *   gamma = rate / blockSize^2 * (H * W) / ((H - blockSize + 1) * (W - blockSize + 1))
  * </pre>
- * (clamped to 1), every unit of a drawn block is zeroed, and the output is rescaled by
- * {@code count(M) / count_ones(M)} over the whole mask so its mean is kept. {@code rate} is the probability of
- * dropping (the paper's {@code 1 - keep_prob}); blocks overlap, so the dropped fraction equals {@code rate} only to
- * first order in {@code gamma} and is somewhat lower for large rates. {@code y = x * M * scale}: the gradient flows
- * through kept units only. Inference is the identity.
+ * (at most {@code rate}, since {@code H <= blockSize * (H - blockSize + 1)}), every unit of a drawn block is
+ * zeroed, and the output is rescaled by {@code count(M) / count_ones(M)} over the whole mask so its mean is
+ * kept. {@code rate} is the probability of dropping (the paper's {@code 1 - keep_prob}). Blocks may overlap, so
+ * the dropped fraction equals {@code rate} only to first order in {@code gamma}; it is a little lower, the more so
+ * the larger the rate. {@code y = x * M * scale}: the gradient flows through kept units only. Inference is the
+ * identity.
  *
  * <p>The paper ramps the rate linearly from 0 to its final value during training. Pass a {@link DoubleSupplier}
  * read at every forward pass for that, e.g. {@code new DropBlock(7, () -> 0.1 * Math.min(1, step.get() / 5000.0))}
@@ -62,10 +63,10 @@ public final class DropBlock implements Layer {
         return NoiseDraws.checkRate("DropBlock", rate.getAsDouble());
     }
 
-    /** Eq. 1 of the paper: the Bernoulli probability of a block corner, clamped to 1. */
+    /** Eq. 1 of the paper: the Bernoulli probability of a block corner. */
     public static double gamma(double rate, int blockSize, int height, int width) {
         double valid = (double) (height - blockSize + 1) * (width - blockSize + 1);
-        return Math.min(1.0, rate / ((double) blockSize * blockSize) * ((double) height * width) / valid);
+        return rate / ((double) blockSize * blockSize) * ((double) height * width) / valid;
     }
 
     @Override

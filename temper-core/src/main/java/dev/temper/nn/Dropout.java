@@ -11,7 +11,8 @@ import dev.temper.tensor.Tensor;
  * the kept ones are scaled by {@code 1 / (1 - rate)}, so inference is the identity and needs no rescaling.
  *
  * <p>{@code rate} is the probability of dropping, as in Keras and PyTorch (DL4J's {@code dropOut(x)} takes the
- * probability of keeping: a known trap). The mask comes from the forward context's generator.
+ * probability of keeping: a known trap). The mask comes from the forward context's generator; it is drawn in
+ * training and in {@link Mode#MONTE_CARLO} passes only.
  */
 public final class Dropout implements Layer {
     private final double rate;

@@ -12,6 +12,7 @@ import dev.temper.tensor.Rng;
 import dev.temper.tensor.Tensor;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,5 +85,15 @@ class DropoutFamilyContractTest {
         GradCheck.Result result = FixedNoise.check(layer, 77, input(DType.FLOAT64, shape));
         assertTrue(result.passed(), layer.kind() + ": " + result);
         assertEquals(input(DType.FLOAT64, shape).size(), result.checkedElements());
+    }
+
+    @Test
+    void aGeneratorSharedAcrossEvaluationsWouldFailTheCheck() {
+        // without FixedNoise's re-seeding every evaluation draws a new mask: the check must notice
+        Rng shared = new Rng(77);
+        Layer layer = new Dropout(0.5);
+        GradCheck.Result result = GradCheck.DEFAULT.check(v -> layer.forward(v.get(0), ForwardContext.training(shared)),
+                input(DType.FLOAT64, new int[] {4, 6}));
+        assertFalse(result.passed(), result.toString());
     }
 }
