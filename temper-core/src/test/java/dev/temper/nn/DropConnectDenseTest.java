@@ -89,6 +89,14 @@ class DropConnectDenseTest {
     }
 
     @Test
+    void samplesInMonteCarloPassesAsInTraining() {
+        Tensor train = layer.forward(Variable.constant(x), ForwardContext.training(new Rng(7))).value();
+        Tensor monteCarlo = layer.forward(Variable.constant(x), ForwardContext.monteCarlo(new Rng(7))).value();
+        assertTrue(train.contentEquals(monteCarlo));
+        assertTrue(!train.contentEquals(layer.forward(Variable.constant(x), ForwardContext.inference()).value()));
+    }
+
+    @Test
     void badArgumentsAreRefusedNamingTheLayer() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DropConnectDense(6, 4, 1.0, new Rng(1)));
         assertEquals("DropConnectDense: rate (probability of dropping) must be in [0, 1), got 1.0", e.getMessage());
