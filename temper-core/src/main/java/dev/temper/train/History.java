@@ -23,12 +23,18 @@ public final class History {
         return epochs.get(epochs.size() - 1);
     }
 
-    /** CSV with a header row; numbers in full precision (shortest round-trip form), NaN as empty. */
+    /**
+     * CSV with a header row; numbers in full precision (shortest round-trip form), NaN as empty. {@code train_loss}
+     * and {@code val_loss} are data losses; {@code train_penalty} is the regularization penalty and
+     * {@code train_total_loss} their sum (see {@link EpochRecord}).
+     */
     public String toCsv() {
-        StringBuilder sb = new StringBuilder("epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds\n");
+        StringBuilder sb = new StringBuilder("epoch,train_loss,train_penalty,train_total_loss,train_accuracy,val_loss,val_accuracy,seconds\n");
         for (EpochRecord r : epochs) {
             sb.append(r.epoch()).append(',')
                     .append(number(r.trainLoss())).append(',')
+                    .append(number(r.trainPenalty())).append(',')
+                    .append(number(r.trainTotalLoss())).append(',')
                     .append(number(r.trainAccuracy())).append(',')
                     .append(number(r.validationLoss())).append(',')
                     .append(number(r.validationAccuracy())).append(',')
