@@ -17,10 +17,11 @@ public interface PostStep {
     void apply(Map<String, ? extends Variable> parameters, double learningRate);
 
     /**
-     * The part of the training objective this operation stands for, at the current values (for logs): a proximal
-     * step minimizes a penalty that is never added to the loss, so the trainer reports it here. 0 for projections.
+     * The part of the training objective this operation stands for, at the current values, by term name (for
+     * logs): a proximal step minimizes a penalty that is never added to the loss, so the trainer reports it from
+     * here. Empty for projections.
      */
-    default double penalty(Map<String, ? extends Variable> parameters) {
-        return 0.0;
+    default Map<String, Double> penaltyTerms(Map<String, ? extends Variable> parameters) {
+        return Map.of();
     }
 }

@@ -48,8 +48,16 @@ public record ProximalL1(double lambda, Selector selector) implements PostStep {
         return w.abs().add(-threshold).relu().mul(w.apply(UnaryOp.SIGN));
     }
 
-    /** {@code lambda * ||w||_1} over the selected weights: the penalty these steps minimize. */
+    /** The term name under which {@link #penaltyTerms} reports the penalty. */
+    public static final String TERM = "proximal_l1";
+
+    /** {@code lambda * ||w||_1} over the selected weights (the penalty these steps minimize), as term {@link #TERM}. */
     @Override
+    public Map<String, Double> penaltyTerms(Map<String, ? extends Variable> parameters) {
+        return Map.of(TERM, penalty(parameters));
+    }
+
+    /** {@code lambda * ||w||_1} over the selected weights. */
     public double penalty(Map<String, ? extends Variable> parameters) {
         double sum = 0;
         for (Map.Entry<String, ? extends Variable> e : parameters.entrySet()) {

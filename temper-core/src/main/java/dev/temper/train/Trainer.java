@@ -11,11 +11,13 @@ import dev.temper.metric.Accuracy;
 import dev.temper.nn.ForwardContext;
 import dev.temper.nn.Model;
 import dev.temper.optim.Optimizer;
+import dev.temper.regularize.PenaltyTerms;
 import dev.temper.regularize.PostStep;
 import dev.temper.regularize.Regularization;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -105,6 +107,7 @@ public final class Trainer {
             long start = System.nanoTime();
             double lossSum = 0;
             double penaltySum = 0;
+            Map<String, Double> termSums = new LinkedHashMap<>();
             long correct = 0;
             long seen = 0;
             for (Batch batch : new Batches(train, batchSize, shuffleRng, false)) {
@@ -114,12 +117,18 @@ public final class Trainer {
                 double penalty = 0;
                 Variable objective = value;
                 if (!regularization.isEmpty()) {
-                    Variable total = regularization.compute(parameters).total();
-                    penalty += total.value().item();
-                    objective = value.add(total);
+                    PenaltyTerms terms = regularization.compute(parameters);
+                    penalty += terms.value();
+                    objective = value.add(terms.total());
+                    addTerms(termSums, terms.terms(), batch.size());
                 }
                 for (PostStep step : postSteps) {
-                    penalty += step.penalty(parameters); // at the weights the data loss was measured at
+                    // measured at the weights the data loss was measured at, before the step moves them
+                    Map<String, Double> terms = step.penaltyTerms(parameters);
+                    for (double t : terms.values()) {
+                        penalty += t;
+                    }
+                    addTerms(termSums, terms, batch.size());
                 }
                 objective.backward();
                 optimizer.step(parameters);
@@ -136,15 +145,24 @@ public final class Trainer {
             }
             double trainLoss = lossSum / seen;
             double trainPenalty = penaltySum / seen;
+            double examples = seen;
+            termSums.replaceAll((term, sum) -> sum / examples);
             double trainAccuracy = loss.classification() ? (double) correct / seen : Double.NaN;
             Evaluation val = validation == null || validation.size() == 0 ? null : evaluate(validation, Math.max(batchSize, 256));
             EpochRecord record = new EpochRecord(epoch, trainLoss, trainPenalty, trainAccuracy,
                     val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9, termSums);
             history.add(record);
             listener.onEpochEnd(record);
         }
         return history;
+    }
+
+    /** Adds each term times the batch size to its running sum (terms of the same name add up). */
+    private static void addTerms(Map<String, Double> sums, Map<String, Double> terms, int batchSize) {
+        for (Map.Entry<String, Double> t : terms.entrySet()) {
+            sums.merge(t.getKey(), t.getValue() * batchSize, Double::sum);
+        }
     }
 
     /** Mean loss (and accuracy for classification) over a dataset, in inference mode, without a graph. */

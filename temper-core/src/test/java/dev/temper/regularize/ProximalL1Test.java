@@ -32,6 +32,7 @@ class ProximalL1Test {
         p.put("dense.bias", new Parameter("bias", Tensor.of(new float[] {0.1f, -0.1f}, 2)));
         ProximalL1 prox = ProximalL1.ofWeights(2.0);
         assertEquals(2.0 * (1 + 0.25 + 0.1 + 2), prox.penalty(p), 1e-6); // lambda * ||kernel||_1
+        assertEquals(Map.of(ProximalL1.TERM, prox.penalty(p)), prox.penaltyTerms(p));
         prox.apply(p, 0.1); // threshold 0.2
         assertArrayEquals(new double[] {0.8, -0.05, 0, -1.8}, p.get("dense.kernel").value().toDoubleArray(), 1e-6);
         assertArrayEquals(new double[] {0.1, -0.1}, p.get("dense.bias").value().toDoubleArray(), 1e-7);

@@ -89,6 +89,15 @@ class RegularizationTest {
     }
 
     @Test
+    void ruleNamesArePlainSoTheyCanBeCsvColumns() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Regularization.of("l2, weights", Selector.weights(), new L2(0.1)));
+        assertEquals("regularization rule: name must be non-empty letters, digits, '_', '.' or '-', got 'l2, weights'",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Regularization.of("", Selector.weights(), new L2(0.1)));
+    }
+
+    @Test
     void warnsAboutL2PenaltiesUnderAdamFamilyOptimizersOnly() {
         Regularization r = Regularization.of("l2_weights", Selector.weights(), new L2(1e-4))
                 .with("l1_all", Selector.all(), new L1(1e-4));

@@ -192,16 +192,27 @@ class RegularizedTrainingTest {
         // Before any step the data loss is the same with or without the penalty: trainLoss excludes the penalty.
         assertEquals(plain.history().epochs().get(0).trainLoss(), first.trainLoss(), 0.0);
 
-        Run prox = linear(7, 1, Regularization.none(), ProximalL1.ofWeights(0.5));
-        double l1Initial = 0.5 * initial.abs().sum().item();
-        assertEquals(l1Initial, prox.history().last().trainPenalty(), 1e-6 * l1Initial);
+        assertTrue(plain.history().last().penaltyTerms().isEmpty());
 
-        String[] csv = run.history().toCsv().split("\n");
-        assertEquals("epoch,train_loss,train_penalty,train_total_loss,train_accuracy,val_loss,val_accuracy,seconds", csv[0]);
+        Run both = linear(7, 1, l2, ProximalL1.ofWeights(0.5));
+        double l1Initial = 0.5 * initial.abs().sum().item();
+        EpochRecord r = both.history().last();
+        assertEquals(java.util.List.of("l2_weights", ProximalL1.TERM), java.util.List.copyOf(r.penaltyTerms().keySet()));
+        assertEquals(l1Initial, r.penaltyTerms().get(ProximalL1.TERM), 1e-6 * l1Initial);
+        assertEquals(expectedPenalty, r.penaltyTerms().get("l2_weights"), 1e-6 * expectedPenalty);
+        assertEquals(expectedPenalty + l1Initial, r.trainPenalty(), 1e-6 * (expectedPenalty + l1Initial));
+
+        String[] csv = both.history().toCsv().split("\n");
+        assertEquals("epoch,train_loss,train_penalty,train_total_loss,train_accuracy,val_loss,val_accuracy,seconds"
+                + ",penalty_l2_weights,penalty_proximal_l1", csv[0]);
         String[] row = csv[1].split(",", -1);
-        assertEquals(first.trainPenalty(), Double.parseDouble(row[2]), 0.0);
-        assertEquals(first.trainTotalLoss(), Double.parseDouble(row[3]), 0.0);
+        assertEquals(r.trainPenalty(), Double.parseDouble(row[2]), 0.0);
+        assertEquals(r.trainTotalLoss(), Double.parseDouble(row[3]), 0.0);
         assertEquals("", row[4]); // no accuracy for a regression loss
+        assertEquals(r.penaltyTerms().get("l2_weights"), Double.parseDouble(row[8]), 0.0);
+        assertEquals(r.penaltyTerms().get(ProximalL1.TERM), Double.parseDouble(row[9]), 0.0);
+        assertEquals("epoch,train_loss,train_penalty,train_total_loss,train_accuracy,val_loss,val_accuracy,seconds",
+                plain.history().toCsv().split("\n")[0]);
     }
 
     @Test
