@@ -215,6 +215,31 @@ class RegularizedTrainingTest {
                 plain.history().toCsv().split("\n")[0]);
     }
 
+    /**
+     * Keras's L2(lambda) under plain SGD is PyTorch's {@code weight_decay = 2 lambda}: one step gives
+     * {@code w - lr (g + 2 lambda w)}, with g the data-loss gradient (hand-worked from the update rule).
+     */
+    @Test
+    void l2PenaltyUnderSgdIsPyTorchWeightDecayOfTwiceLambda() {
+        double lambda = 0.3;
+        double lr = 0.1;
+        Sequential model = new Sequential(new Dense(INPUTS, 1, new Rng(5)));
+        Map<String, Parameter> p = model.namedParameters();
+        Tensor w0 = p.get("dense_1.kernel").value().copy();
+        Dataset batch = regression(8, 9);
+        // data-loss gradient alone
+        Variable dataLoss = new MeanSquaredError().compute(
+                model.forward(Variable.constant(batch.features()), dev.temper.nn.ForwardContext.inference()), batch.targets());
+        dataLoss.backward();
+        Tensor g = p.get("dense_1.kernel").grad().copy();
+        // one full-batch epoch of the trainer with the penalty
+        Trainer trainer = new Trainer(model, new MeanSquaredError(), new Sgd(lr, 0, false).build())
+                .withRegularization(Regularization.of("l2", Selector.weights(), new L2(lambda)));
+        trainer.fit(batch, null, 1, batch.size(), new Rng(1), EpochListener.none());
+        Tensor expected = w0.sub(g.add(w0.mul(2 * lambda)).mul(lr));
+        assertArrayEquals(expected.toDoubleArray(), p.get("dense_1.kernel").value().toDoubleArray(), 1e-6);
+    }
+
     @Test
     void regularizedRunsAreBitReproducible() {
         Regularization l2 = Regularization.of("l2_weights", Selector.weights(), new L2(0.1));
