@@ -39,7 +39,7 @@ class TrainCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(2, r.out().lines().filter(l -> l.startsWith("epoch ")).count(), r.out());
         List<String> history = Files.readAllLines(out.resolve("history.csv"));
-        assertEquals("epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds", history.get(0));
+        assertEquals("epoch,train_loss,train_penalty,train_total_loss,train_accuracy,val_loss,val_accuracy,seconds", history.get(0));
         assertEquals(3, history.size());
         String metrics = Files.readString(out.resolve("metrics.json"));
         assertTrue(metrics.contains("\"test_accuracy\": 0."), metrics);

@@ -23,16 +23,32 @@ public final class History {
         return epochs.get(epochs.size() - 1);
     }
 
-    /** CSV with a header row; numbers in full precision (shortest round-trip form), NaN as empty. */
+    /**
+     * CSV with a header row; numbers in full precision (shortest round-trip form), NaN as empty. {@code train_loss}
+     * and {@code val_loss} are data losses; {@code train_penalty} is the regularization penalty and
+     * {@code train_total_loss} their sum (see {@link EpochRecord}); one more column per penalty term,
+     * {@code penalty_<term>}, follows {@code seconds} when the run has penalty terms.
+     */
     public String toCsv() {
-        StringBuilder sb = new StringBuilder("epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds\n");
+        List<String> terms = epochs.isEmpty() ? List.of() : List.copyOf(epochs.get(0).penaltyTerms().keySet());
+        StringBuilder sb = new StringBuilder("epoch,train_loss,train_penalty,train_total_loss,train_accuracy,val_loss,val_accuracy,seconds");
+        for (String term : terms) {
+            sb.append(",penalty_").append(term);
+        }
+        sb.append('\n');
         for (EpochRecord r : epochs) {
             sb.append(r.epoch()).append(',')
                     .append(number(r.trainLoss())).append(',')
+                    .append(number(r.trainPenalty())).append(',')
+                    .append(number(r.trainTotalLoss())).append(',')
                     .append(number(r.trainAccuracy())).append(',')
                     .append(number(r.validationLoss())).append(',')
                     .append(number(r.validationAccuracy())).append(',')
-                    .append(String.format(Locale.ROOT, "%.3f", r.seconds())).append('\n');
+                    .append(String.format(Locale.ROOT, "%.3f", r.seconds()));
+            for (String term : terms) {
+                sb.append(',').append(number(r.penaltyTerms().getOrDefault(term, Double.NaN)));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }

@@ -11,9 +11,13 @@ import dev.temper.metric.Accuracy;
 import dev.temper.nn.ForwardContext;
 import dev.temper.nn.Model;
 import dev.temper.optim.Optimizer;
+import dev.temper.regularize.PenaltyTerms;
+import dev.temper.regularize.PostStep;
+import dev.temper.regularize.Regularization;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,18 +28,63 @@ import java.util.Map;
  *
  * <p>Reproducibility: all randomness (shuffling, and dropout later) comes from the generator passed to
  * {@link #fit}; with the same seed and thread count, two runs give bit-identical weights and history.
+ *
+ * <p>Regularization belongs to the run: {@link #withRegularization} adds penalties to the data loss before each
+ * backward pass, {@link #withPostStep} applies projections (constraints) and proximal steps to the parameters
+ * after each optimizer step, in the order given. The history reports the data loss and the penalty separately.
  */
 public final class Trainer {
     private final Model model;
     private final Loss loss;
     private final Optimizer optimizer;
     private final Map<String, Parameter> parameters;
+    private final Regularization regularization;
+    private final List<PostStep> postSteps;
 
     public Trainer(Model model, Loss loss, Optimizer optimizer) {
+        this(model, loss, optimizer, Regularization.none(), List.of());
+    }
+
+    private Trainer(Model model, Loss loss, Optimizer optimizer, Regularization regularization, List<PostStep> postSteps) {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
         this.parameters = model.namedParameters();
+        this.regularization = regularization;
+        this.postSteps = List.copyOf(postSteps);
+    }
+
+    /**
+     * A trainer of the same model, loss and optimizer (shared, not copied) whose loss also carries
+     * {@code regularization}'s penalties (replacing any set before).
+     */
+    public Trainer withRegularization(Regularization regularization) {
+        if (regularization == null) {
+            throw new IllegalArgumentException("Trainer: regularization must not be null (use Regularization.none())");
+        }
+        return new Trainer(model, loss, optimizer, regularization, postSteps);
+    }
+
+    /**
+     * A trainer of the same model, loss and optimizer that also applies {@code step} to the parameters after each
+     * optimizer step, after the post-steps added before (a constraint, {@code Constraints}, or {@code ProximalL1},
+     * which is given the optimizer's current learning rate).
+     */
+    public Trainer withPostStep(PostStep step) {
+        if (step == null) {
+            throw new IllegalArgumentException("Trainer: post-step must not be null");
+        }
+        List<PostStep> more = new ArrayList<>(postSteps);
+        more.add(step);
+        return new Trainer(model, loss, optimizer, regularization, more);
+    }
+
+    public Regularization regularization() {
+        return regularization;
+    }
+
+    public List<PostStep> postSteps() {
+        return postSteps;
     }
 
     /**
@@ -57,30 +106,63 @@ public final class Trainer {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
             double lossSum = 0;
+            double penaltySum = 0;
+            Map<String, Double> termSums = new LinkedHashMap<>();
             long correct = 0;
             long seen = 0;
             for (Batch batch : new Batches(train, batchSize, shuffleRng, false)) {
                 Optimizer.zeroGrad(parameters);
                 Variable output = model.forward(Variable.constant(batch.features()), ForwardContext.training(layerRng));
                 Variable value = loss.compute(output, batch.targets());
-                value.backward();
+                double penalty = 0;
+                Variable objective = value;
+                if (!regularization.isEmpty()) {
+                    PenaltyTerms terms = regularization.compute(parameters);
+                    penalty += terms.value();
+                    objective = value.add(terms.total());
+                    addTerms(termSums, terms.terms(), batch.size());
+                }
+                for (PostStep step : postSteps) {
+                    // measured at the weights the data loss was measured at, before the step moves them
+                    Map<String, Double> terms = step.penaltyTerms(parameters);
+                    for (double t : terms.values()) {
+                        penalty += t;
+                    }
+                    addTerms(termSums, terms, batch.size());
+                }
+                objective.backward();
                 optimizer.step(parameters);
+                double learningRate = optimizer.learningRate();
+                for (PostStep step : postSteps) {
+                    step.apply(parameters, learningRate);
+                }
                 lossSum += value.value().item() * batch.size();
+                penaltySum += penalty * batch.size();
                 if (loss.classification()) {
                     correct += Accuracy.correct(output.value(), batch.targets());
                 }
                 seen += batch.size();
             }
             double trainLoss = lossSum / seen;
+            double trainPenalty = penaltySum / seen;
+            double examples = seen;
+            termSums.replaceAll((term, sum) -> sum / examples);
             double trainAccuracy = loss.classification() ? (double) correct / seen : Double.NaN;
             Evaluation val = validation == null || validation.size() == 0 ? null : evaluate(validation, Math.max(batchSize, 256));
-            EpochRecord record = new EpochRecord(epoch, trainLoss, trainAccuracy,
+            EpochRecord record = new EpochRecord(epoch, trainLoss, trainPenalty, trainAccuracy,
                     val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9, termSums);
             history.add(record);
             listener.onEpochEnd(record);
         }
         return history;
+    }
+
+    /** Adds each term times the batch size to its running sum (terms of the same name add up). */
+    private static void addTerms(Map<String, Double> sums, Map<String, Double> terms, int batchSize) {
+        for (Map.Entry<String, Double> t : terms.entrySet()) {
+            sums.merge(t.getKey(), t.getValue() * batchSize, Double::sum);
+        }
     }
 
     /** Mean loss (and accuracy for classification) over a dataset, in inference mode, without a graph. */

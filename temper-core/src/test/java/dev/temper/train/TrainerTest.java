@@ -113,7 +113,7 @@ class TrainerTest {
     @Test
     void historyCsvHasAHeaderAndARowPerEpoch() {
         String[] lines = train(11, 64).history().toCsv().split("\n");
-        assertEquals("epoch,train_loss,train_accuracy,val_loss,val_accuracy,seconds", lines[0]);
+        assertEquals("epoch,train_loss,train_penalty,train_total_loss,train_accuracy,val_loss,val_accuracy,seconds", lines[0]);
         assertEquals(4, lines.length);
         assertTrue(lines[3].startsWith("3,"));
     }
