@@ -7,8 +7,11 @@ import dev.temper.tensor.DType;
 import dev.temper.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Applies {@code parameter -= learningRate * multiplier(path) * direction(gradient)} to every parameter that
@@ -48,6 +51,8 @@ public final class Optimizer {
     private final Map<String, Map<String, Tensor>> states = new HashMap<>();
     /** Per-parameter buffer the direction is computed in, reused every step (saves allocating and zeroing it). */
     private final Map<String, Tensor> updates = new HashMap<>();
+    /** Restored states not yet compared with what this optimizer's transforms expect (done at first use). */
+    private final Set<String> unverified = new HashSet<>();
     private long step;
 
     public Optimizer(GradientTransform direction, double learningRate) {
@@ -140,6 +145,9 @@ public final class Optimizer {
                 }
                 Resolved r = resolved.computeIfAbsent(path, k -> resolve(k, value));
                 Map<String, Tensor> state = states.computeIfAbsent(path, k -> r.transform().init(value));
+                if (unverified.remove(path)) {
+                    verifyRestored(path, state, r.transform().init(value));
+                }
                 r.transform().update(update, value, state, step);
                 value.addInPlace(update, -rate * r.multiplier());
             }
@@ -155,6 +163,8 @@ public final class Optimizer {
     public void restore(OptimizerState saved) {
         states.clear();
         states.putAll(mutableCopy(OptimizerState.deepCopy(saved.tensors())));
+        unverified.clear();
+        unverified.addAll(states.keySet());
         step = saved.steps();
     }
 
@@ -174,6 +184,25 @@ public final class Optimizer {
             }
         }
         return new Resolved(direction.forParameter(path, value), factor);
+    }
+
+    private static void verifyRestored(String path, Map<String, Tensor> restored, Map<String, Tensor> expected) {
+        boolean same = restored.keySet().equals(expected.keySet());
+        for (Map.Entry<String, Tensor> e : expected.entrySet()) {
+            Tensor r = restored.get(e.getKey());
+            same &= r != null && r.shape().equals(e.getValue().shape()) && r.dtype() == e.getValue().dtype();
+        }
+        if (!same) {
+            throw new IllegalArgumentException("Optimizer.restore: state of '" + path + "' holds "
+                    + describe(restored) + ", this optimizer's transforms expect " + describe(expected)
+                    + " (restore into an optimizer built from the same recipe)");
+        }
+    }
+
+    private static String describe(Map<String, Tensor> state) {
+        Map<String, String> out = new TreeMap<>();
+        state.forEach((k, v) -> out.put(k, v.dtype() + v.shape().toString()));
+        return out.toString();
     }
 
     private static Map<String, Map<String, Tensor>> mutableCopy(Map<String, Map<String, Tensor>> source) {

@@ -2,6 +2,7 @@ package dev.temper.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.temper.autograd.Parameter;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -90,5 +92,18 @@ class OptimizerStateTest {
                     name + " " + path);
         }
         assertTrue(saved.tensors().containsKey("body.kernel"));
+    }
+
+    @Test
+    void stateOfAnotherRecipeIsRejectedAtTheFirstStepNamingTheParameter() {
+        Map<String, Parameter> params = parameters();
+        Optimizer sgd = new Sgd(0.05, 0.9, false).build();
+        step(sgd, params, 1);
+        Optimizer adam = Adam.defaults().build();
+        adam.restore(sgd.state());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> step(adam, params, 2));
+        assertTrue(e.getMessage().startsWith("Optimizer.restore: state of '"), e.getMessage());
+        assertTrue(e.getMessage().contains("{momentum="), e.getMessage());
     }
 }

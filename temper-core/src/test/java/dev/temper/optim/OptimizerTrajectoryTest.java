@@ -8,6 +8,7 @@ import dev.temper.autograd.Selector;
 import dev.temper.autograd.Variable;
 import dev.temper.fixtures.Fixtures;
 import dev.temper.tensor.Tensor;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -109,7 +110,7 @@ class OptimizerTrajectoryTest {
     }
 
     private static double[] flatten(Map<String, Parameter> params) {
-        return params.values().stream().flatMapToDouble(p -> java.util.Arrays.stream(p.value().toDoubleArray()))
+        return params.values().stream().flatMapToDouble(p -> Arrays.stream(p.value().toDoubleArray()))
                 .toArray();
     }
 
