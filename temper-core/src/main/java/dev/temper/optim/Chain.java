@@ -1,16 +1,33 @@
 package dev.temper.optim;
 
 import dev.temper.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Transforms applied in order; each keeps its own state under its position ({@code 0.m}, {@code 1.momentum}). */
+/**
+ * Transforms applied in order; each keeps its own state under its position ({@code 0.m}, {@code 1.momentum}),
+ * so state names stay the same whichever stages a parameter's selectors switch off.
+ */
 public final class Chain implements GradientTransform {
     private final List<GradientTransform> stages;
 
     public Chain(GradientTransform... stages) {
-        this.stages = List.of(stages);
+        this(List.of(stages));
+    }
+
+    private Chain(List<GradientTransform> stages) {
+        this.stages = stages;
+    }
+
+    @Override
+    public GradientTransform forParameter(String path, Tensor value) {
+        List<GradientTransform> resolved = new ArrayList<>(stages.size());
+        for (GradientTransform stage : stages) {
+            resolved.add(stage.forParameter(path, value));
+        }
+        return new Chain(List.copyOf(resolved));
     }
 
     @Override

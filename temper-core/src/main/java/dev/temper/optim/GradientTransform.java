@@ -12,14 +12,23 @@ import java.util.Map;
  */
 public interface GradientTransform {
 
+    /**
+     * The transform to use for the parameter at {@code path}: stages that apply only to some parameters (weight
+     * decay by {@link dev.temper.autograd.Selector}) resolve their selector here, once per parameter, so the
+     * per-step loop never matches paths. Returns {@code this} unless overridden.
+     */
+    default GradientTransform forParameter(String path, Tensor value) {
+        return this;
+    }
+
     /** The state for one parameter, as named tensors so that it can be saved and restored exactly. */
     default Map<String, Tensor> init(Tensor parameter) {
         return Map.of();
     }
 
     /**
-     * Transforms {@code update} in place. {@code update} is a contiguous tensor owned by the optimizer;
-     * {@code step} counts from 1.
+     * Transforms {@code update} in place. {@code update} is a contiguous tensor (offset 0) owned by the
+     * optimizer, of the parameter's type; the state tensors come from {@link #init}; {@code step} counts from 1.
      */
     void update(Tensor update, Tensor parameter, Map<String, Tensor> state, long step);
 }

@@ -3,6 +3,7 @@ package dev.temper.optim;
 import dev.temper.tensor.DType;
 import dev.temper.tensor.Parallel;
 import dev.temper.tensor.Tensor;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -10,8 +11,13 @@ import java.util.Map;
  * {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2}, and the update
  * {@code (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}. The optimizer then scales it by the learning rate.
  * Epsilon is added after the square root, as in the paper, PyTorch and Keras.
+ *
+ * <p>AMSGrad (Reddi et al. 2018, "On the Convergence of Adam and Beyond"), as PyTorch implements it: keep
+ * {@code vMax = max(vMax, v)} and use it in place of {@code v}, still divided by the bias correction
+ * {@code 1 - b2^t} of the current step (the paper's algorithm has no bias correction; PyTorch and Keras
+ * correct {@code vMax}).
  */
-public record ScaleByAdam(double beta1, double beta2, double epsilon) implements GradientTransform {
+public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean amsgrad) implements GradientTransform {
     public ScaleByAdam {
         if (!(beta1 >= 0 && beta1 < 1)) {
             throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
@@ -24,9 +30,19 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon) implements
         }
     }
 
+    public ScaleByAdam(double beta1, double beta2, double epsilon) {
+        this(beta1, beta2, epsilon, false);
+    }
+
     @Override
     public Map<String, Tensor> init(Tensor parameter) {
-        return Map.of("m", Tensor.zerosLike(parameter), "v", Tensor.zerosLike(parameter));
+        Map<String, Tensor> state = new HashMap<>();
+        state.put("m", Tensor.zerosLike(parameter));
+        state.put("v", Tensor.zerosLike(parameter));
+        if (amsgrad) {
+            state.put("vMax", Tensor.zerosLike(parameter));
+        }
+        return state;
     }
 
     @Override
@@ -40,6 +56,7 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon) implements
             float[] u = update.floatData();
             float[] ma = m.floatData();
             float[] va = v.floatData();
+            float[] vm = amsgrad ? state.get("vMax").floatData() : null;
             float b1 = (float) beta1;
             float b2 = (float) beta2;
             float a1 = (float) (1 - beta1);
@@ -48,24 +65,43 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon) implements
             float k2 = (float) c2;
             float eps = (float) epsilon;
             Parallel.forRange(n, 1 << 15, (s, e) -> {
-                for (int i = s; i < e; i++) {
-                    float g = u[i];
-                    float mi = b1 * ma[i] + a1 * g;
-                    float vi = b2 * va[i] + a2 * g * g;
-                    ma[i] = mi;
-                    va[i] = vi;
-                    u[i] = (mi * k1) / ((float) Math.sqrt(vi * k2) + eps);
+                if (vm == null) {
+                    for (int i = s; i < e; i++) {
+                        float g = u[i];
+                        float mi = b1 * ma[i] + a1 * g;
+                        float vi = b2 * va[i] + a2 * g * g;
+                        ma[i] = mi;
+                        va[i] = vi;
+                        u[i] = (mi * k1) / ((float) Math.sqrt(vi * k2) + eps);
+                    }
+                } else {
+                    for (int i = s; i < e; i++) {
+                        float g = u[i];
+                        float mi = b1 * ma[i] + a1 * g;
+                        float vi = b2 * va[i] + a2 * g * g;
+                        float vmax = Math.max(vm[i], vi);
+                        ma[i] = mi;
+                        va[i] = vi;
+                        vm[i] = vmax;
+                        u[i] = (mi * k1) / ((float) Math.sqrt(vmax * k2) + eps);
+                    }
                 }
             });
         } else {
             double[] u = update.doubleData();
             double[] ma = m.doubleData();
             double[] va = v.doubleData();
+            double[] vm = amsgrad ? state.get("vMax").doubleData() : null;
             for (int i = 0; i < n; i++) {
                 double g = u[i];
                 ma[i] = beta1 * ma[i] + (1 - beta1) * g;
                 va[i] = beta2 * va[i] + (1 - beta2) * g * g;
-                u[i] = (ma[i] * c1) / (Math.sqrt(va[i] * c2) + epsilon);
+                double second = va[i];
+                if (vm != null) {
+                    vm[i] = Math.max(vm[i], va[i]);
+                    second = vm[i];
+                }
+                u[i] = (ma[i] * c1) / (Math.sqrt(second * c2) + epsilon);
             }
         }
     }

@@ -4,6 +4,9 @@ package dev.temper.optim;
  * Stochastic gradient descent, optionally with (Nesterov) momentum: {@code p -= lr * g}, or with momentum
  * {@code buf = momentum * buf + g; p -= lr * buf} (PyTorch's form; see {@link Trace}).
  * Defaults as in Keras: learning rate 0.01, no momentum.
+ *
+ * <p>Full-batch gradient descent is this optimizer fed the gradient of the whole training set each step (one
+ * batch holding every example); "stochastic" only says the gradient comes from a sample of it.
  */
 public record Sgd(double learningRate, double momentum, boolean nesterov) {
     public Sgd {

@@ -1,5 +1,6 @@
 package dev.temper.optim;
 
+import dev.temper.tensor.DType;
 import dev.temper.tensor.Tensor;
 import java.util.Map;
 
@@ -22,13 +23,33 @@ public record Trace(double momentum, boolean nesterov) implements GradientTransf
 
     @Override
     public void update(Tensor update, Tensor parameter, Map<String, Tensor> state, long step) {
-        Tensor buf = state.get("momentum");
-        Tensor next = buf.mul(momentum).add(update); // buf = momentum * buf + g
-        buf.copyFromInPlace(next);
-        if (nesterov) {
-            update.addInPlace(next, momentum);      // g + momentum * buf
+        int n = update.size();
+        if (update.dtype() == DType.FLOAT32) {
+            float[] u = update.floatData();
+            float[] buf = state.get("momentum").floatData();
+            float mu = (float) momentum;
+            // two loops rather than a branch inside one, so that each vectorizes
+            if (nesterov) {
+                for (int i = 0; i < n; i++) {
+                    float b = mu * buf[i] + u[i]; // buf = momentum * buf + g
+                    buf[i] = b;
+                    u[i] = u[i] + mu * b; // Nesterov: g + momentum * buf
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    float b = mu * buf[i] + u[i];
+                    buf[i] = b;
+                    u[i] = b;
+                }
+            }
         } else {
-            update.copyFromInPlace(next);
+            double[] u = update.doubleData();
+            double[] buf = state.get("momentum").doubleData();
+            for (int i = 0; i < n; i++) {
+                double b = momentum * buf[i] + u[i];
+                buf[i] = b;
+                u[i] = nesterov ? u[i] + momentum * b : b;
+            }
         }
     }
 }
