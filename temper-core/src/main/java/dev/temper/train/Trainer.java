@@ -131,8 +131,8 @@ public final class Trainer {
                     addTerms(termSums, terms, batch.size());
                 }
                 objective.backward();
+                double learningRate = optimizer.learningRate(); // the rate this step uses (a schedule moves it after)
                 optimizer.step(parameters);
-                double learningRate = optimizer.learningRate();
                 for (PostStep step : postSteps) {
                     step.apply(parameters, learningRate);
                 }
