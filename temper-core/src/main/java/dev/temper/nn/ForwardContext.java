@@ -3,10 +3,15 @@ package dev.temper.nn;
 import dev.temper.tensor.Rng;
 
 /**
- * What a forward pass needs besides its input: the mode, and the generator that stochastic layers (dropout) draw
- * from. Passed down explicitly: there is no global training flag and no global generator.
+ * What a forward pass needs besides its input: the mode, the generator that stochastic layers (dropout) draw
+ * from, and optionally a recorder of named outputs for activity penalties. Passed down explicitly: there is no
+ * global training flag and no global generator.
  */
-public record ForwardContext(Mode mode, Rng rng) {
+public record ForwardContext(Mode mode, Rng rng, ActivityRecorder activities) {
+    public ForwardContext(Mode mode, Rng rng) {
+        this(mode, rng, null);
+    }
+
     public ForwardContext {
         if (mode == null) {
             throw new IllegalArgumentException("mode must not be null");
@@ -18,6 +23,11 @@ public record ForwardContext(Mode mode, Rng rng) {
 
     public static ForwardContext training(Rng rng) {
         return new ForwardContext(Mode.TRAIN, rng);
+    }
+
+    /** Training that also records {@link ActivityRegularization} outputs into {@code activities}. */
+    public static ForwardContext training(Rng rng, ActivityRecorder activities) {
+        return new ForwardContext(Mode.TRAIN, rng, activities);
     }
 
     /** Inference: deterministic, no generator. */

@@ -8,9 +8,11 @@ import dev.temper.data.Batches;
 import dev.temper.data.Dataset;
 import dev.temper.loss.Loss;
 import dev.temper.metric.Accuracy;
+import dev.temper.nn.ActivityRecorder;
 import dev.temper.nn.ForwardContext;
 import dev.temper.nn.Model;
 import dev.temper.optim.Optimizer;
+import dev.temper.regularize.ActivityPenalties;
 import dev.temper.regularize.PenaltyTerms;
 import dev.temper.regularize.PostStep;
 import dev.temper.regularize.Regularization;
@@ -40,18 +42,32 @@ public final class Trainer {
     private final Map<String, Parameter> parameters;
     private final Regularization regularization;
     private final List<PostStep> postSteps;
+    private final ActivityPenalties activityPenalties;
 
     public Trainer(Model model, Loss loss, Optimizer optimizer) {
-        this(model, loss, optimizer, Regularization.none(), List.of());
+        this(model, loss, optimizer, Regularization.none(), List.of(), ActivityPenalties.none());
     }
 
-    private Trainer(Model model, Loss loss, Optimizer optimizer, Regularization regularization, List<PostStep> postSteps) {
+    private Trainer(Model model, Loss loss, Optimizer optimizer, Regularization regularization, List<PostStep> postSteps,
+                    ActivityPenalties activityPenalties) {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
         this.parameters = model.namedParameters();
         this.regularization = regularization;
         this.postSteps = List.copyOf(postSteps);
+        this.activityPenalties = activityPenalties;
+    }
+
+    /**
+     * A trainer of the same model, loss and optimizer that also penalizes the outputs recorded by the model's
+     * {@code ActivityRegularization} layers (by their names) with {@code penalties} (replacing any set before).
+     */
+    public Trainer withActivityPenalties(ActivityPenalties penalties) {
+        if (penalties == null) {
+            throw new IllegalArgumentException("Trainer: activity penalties must not be null (use ActivityPenalties.none())");
+        }
+        return new Trainer(model, loss, optimizer, regularization, postSteps, penalties);
     }
 
     /**
@@ -62,7 +78,7 @@ public final class Trainer {
         if (regularization == null) {
             throw new IllegalArgumentException("Trainer: regularization must not be null (use Regularization.none())");
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties);
     }
 
     /**
@@ -76,7 +92,7 @@ public final class Trainer {
         }
         List<PostStep> more = new ArrayList<>(postSteps);
         more.add(step);
-        return new Trainer(model, loss, optimizer, regularization, more);
+        return new Trainer(model, loss, optimizer, regularization, more, activityPenalties);
     }
 
     public Regularization regularization() {
@@ -112,14 +128,21 @@ public final class Trainer {
             long seen = 0;
             for (Batch batch : new Batches(train, batchSize, shuffleRng, false)) {
                 Optimizer.zeroGrad(parameters);
-                Variable output = model.forward(Variable.constant(batch.features()), ForwardContext.training(layerRng));
+                ActivityRecorder activities = activityPenalties.isEmpty() ? null : new ActivityRecorder();
+                Variable output = model.forward(Variable.constant(batch.features()), ForwardContext.training(layerRng, activities));
                 Variable value = loss.compute(output, batch.targets());
                 double penalty = 0;
                 Variable objective = value;
+                if (activities != null) {
+                    PenaltyTerms terms = activityPenalties.compute(activities.recorded());
+                    penalty += terms.value();
+                    objective = objective.add(terms.total());
+                    addTerms(termSums, terms.terms(), batch.size());
+                }
                 if (!regularization.isEmpty()) {
                     PenaltyTerms terms = regularization.compute(parameters);
                     penalty += terms.value();
-                    objective = value.add(terms.total());
+                    objective = objective.add(terms.total());
                     addTerms(termSums, terms.terms(), batch.size());
                 }
                 for (PostStep step : postSteps) {
