@@ -1,6 +1,5 @@
 package dev.temper.cli;
 
-import dev.temper.cli.config.LossKind;
 import dev.temper.cli.config.TrainConfig;
 import dev.temper.cli.config.TrainConfigParser;
 import dev.temper.data.Dataset;
@@ -9,7 +8,6 @@ import dev.temper.tensor.Backend;
 import dev.temper.tensor.Parallel;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Shape;
-import dev.temper.tensor.Tensor;
 import dev.temper.train.EpochRecord;
 import dev.temper.train.Evaluation;
 import dev.temper.train.History;
@@ -51,18 +49,15 @@ final class TrainCommand {
         TrainingData data = TrainingData.load(config.data(), rng);
         int inputs = data.inputs();
         Sequential model = ModelBuilder.model(config.layers(), inputs, rng.split());
-        int classes = data.classCount();
-        if (config.outputUnits() != classes) {
-            throw new UsageException("train: the last dense layer has " + config.outputUnits() + " units but the data has " + classes + " classes");
+        Task task = Task.of(config.loss(), data);
+        int outputs = task.outputs(data);
+        if (config.outputUnits() != outputs) {
+            throw new UsageException("train: the last dense layer has " + config.outputUnits() + " units but "
+                    + task.describeOutputs(data));
         }
-        Dataset train = data.train();
-        Dataset validation = data.validation();
-        Dataset test = data.test();
-        if (config.loss() == LossKind.MSE) { // regression onto one-hot class vectors
-            train = oneHot(train, config.outputUnits());
-            validation = oneHot(validation, config.outputUnits());
-            test = oneHot(test, config.outputUnits());
-        }
+        Dataset train = task.targets(data.train(), config.loss(), outputs, "training");
+        Dataset validation = task.targets(data.validation(), config.loss(), outputs, "validation");
+        Dataset test = task.targets(data.test(), config.loss(), outputs, "test");
         out.printf(Locale.ROOT, "temper train: %d train / %d validation / %d test examples, seed %d, %d threads, GEMM: %s%n",
                 train.size(), validation.size(), test.size(), config.seed(), threads, Backend.blas().name());
         out.print(model.summary(Shape.of(inputs)));
@@ -123,11 +118,4 @@ final class TrainCommand {
         return dir;
     }
 
-    private static Dataset oneHot(Dataset d, int width) {
-        Tensor t = Tensor.zeros(d.size(), width);
-        for (int i = 0; i < d.size(); i++) {
-            t.set(1.0, i, (int) d.targets().getFlat(i));
-        }
-        return new Dataset(d.features(), t);
-    }
 }
