@@ -14,6 +14,8 @@ import dev.temper.tensor.Tensor;
  *       {@code x/2 (1 + tanh(u))}, {@code u = sqrt(2/pi) (x + 0.044715 x^3)}; d/dx =
  *       {@code g ((1 + t)/2 + x/2 (1 - t^2) sqrt(2/pi) (1 + 3 * 0.044715 x^2))}, {@code t = tanh(u)}.
  * </ul>
+ * The tanh form is evaluated as {@code x sigmoid(2u)}, the same function: it avoids the cancellation in
+ * {@code 1 + tanh(u)} for negative x (PyTorch's float32 kernel loses most digits there).
  * (Keras's {@code gelu} defaults to {@code approximate=False} too.)
  */
 public final class Gelu {
