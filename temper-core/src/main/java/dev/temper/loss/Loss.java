@@ -8,6 +8,17 @@ public interface Loss {
 
     Variable compute(Variable output, Tensor targets);
 
+    /**
+     * The loss with each sample's term multiplied by {@code sampleWeights[i]} (a {@code [batch]} tensor), Keras's
+     * {@code sample_weight}. Losses that have no per-sample form accept only {@code null} here.
+     */
+    default Variable compute(Variable output, Tensor targets, Tensor sampleWeights) {
+        if (sampleWeights != null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": sampleWeights are not supported by this loss, got shape " + sampleWeights.shape());
+        }
+        return compute(output, targets);
+    }
+
     /** Whether targets are class indices (so accuracy means something). */
     default boolean classification() {
         return false;
