@@ -3,7 +3,10 @@ package dev.temper.loss;
 import dev.temper.autograd.Variable;
 import dev.temper.tensor.Tensor;
 
-/** A training objective: the model's output and the batch's targets in, a scalar (mean over the batch) out. */
+/**
+ * A training objective: the model's output and the batch's targets in, a scalar (by default the mean over the
+ * batch) out. Most kinds are {@link PerSampleLoss}es, which can also sum, or return per-sample values.
+ */
 public interface Loss {
 
     Variable compute(Variable output, Tensor targets);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.temper.autograd.GradCheck;
 import dev.temper.autograd.Variable;
+import dev.temper.tensor.DType;
 import dev.temper.tensor.Tensor;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,27 @@ class LossGradientTest {
         GradCheck.Result result = check.check(v -> loss.compute(v.get(0), targets, weights), output);
         assertTrue(result.passed(), c + "/" + variant + ": " + result);
         assertEquals(output.size(), result.checkedElements());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void float32GradientAgreesWithFloat64(LossCase c) {
+        Tensor output = LossFixtureTest.fixtures().tensor(c.output());
+        Tensor targets = LossFixtureTest.fixtures().tensor(c.targets());
+        Variable x64 = new Variable(output, true);
+        c.loss().apply(Reduction.MEAN).compute(x64, targets).backward();
+        Variable x32 = new Variable(output.to(DType.FLOAT32), true);
+        c.loss().apply(Reduction.MEAN).compute(x32, targets).backward();
+        assertEquals(DType.FLOAT32, x32.grad().dtype());
+        double[] g64 = x64.grad().toDoubleArray();
+        double[] g32 = x32.grad().toDoubleArray();
+        for (int i = 0; i < g64.length; i++) {
+            assertEquals(g64[i], g32[i], 1e-6 + 1e-4 * Math.abs(g64[i]), c + ": gradient element " + i);
+        }
+    }
+
+    static Stream<LossCase> cases() {
+        return LossCases.all().stream();
     }
 
     @ParameterizedTest(name = "{0}")
