@@ -4,21 +4,34 @@ import dev.temper.autograd.Variable;
 import dev.temper.tensor.Tensor;
 
 /**
- * {@code mean((output - target)^2)} over every element, composed from autograd primitives (subtract, square,
- * mean): its gradient is {@code 2 (output - target) / N}. Targets must have the output's shape; a {@code [batch]}
- * target for a {@code [batch, 1]} output is accepted and reshaped, a common case in regression.
+ * Squared error {@code l_i = (1/F) sum_j (x_ij - t_ij)^2} per sample (Keras's {@code MeanSquaredError}); with the
+ * default {@link Reduction#MEAN} this is the mean over every element, PyTorch's {@code MSELoss}. Gradient
+ * {@code 2 (x - t) / F} per sample. Targets must have the output's shape; a {@code [batch]} target for a
+ * {@code [batch, 1]} output is accepted and reshaped, a common case in regression.
  */
-public final class MeanSquaredError implements Loss {
-    @Override
-    public Variable compute(Variable output, Tensor targets) {
-        Tensor t = targets;
-        if (!t.shape().equals(output.shape())) {
-            if (t.size() == output.value().size() && output.shape().rank() == 2 && output.shape().dim(1) == 1 && t.rank() == 1) {
-                t = t.reshape(output.shape().toArray());
-            } else {
-                throw new IllegalArgumentException("mean squared error: output " + output.shape() + " and targets " + targets.shape() + " differ in shape");
-            }
+public record MeanSquaredError(Reduction reduction) implements PerSampleLoss {
+    private static final PointwiseFunction SQUARED = new PointwiseFunction() {
+        @Override
+        public double value(double x, double t) {
+            return (x - t) * (x - t);
         }
-        return output.sub(Variable.constant(t.to(output.value().dtype()))).square().mean();
+
+        @Override
+        public double derivative(double x, double t) {
+            return 2 * (x - t);
+        }
+    };
+
+    public MeanSquaredError {
+        Losses.requireReduction("MeanSquaredError", reduction);
+    }
+
+    public MeanSquaredError() {
+        this(Reduction.MEAN);
+    }
+
+    @Override
+    public Variable perSample(Variable output, Tensor targets) {
+        return PointwiseLoss.apply(output, Targets.matching("mean squared error", output, targets), SQUARED);
     }
 }
