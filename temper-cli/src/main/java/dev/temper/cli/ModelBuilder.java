@@ -5,10 +5,22 @@ import dev.temper.cli.config.LayerSpec;
 import dev.temper.cli.config.LossKind;
 import dev.temper.cli.config.OptimizerConfig;
 import dev.temper.cli.config.OptimizerKind;
+import dev.temper.loss.BinaryCrossEntropyWithLogits;
+import dev.temper.loss.HuberLoss;
+import dev.temper.loss.LogCoshLoss;
 import dev.temper.loss.Loss;
+import dev.temper.loss.MeanAbsoluteError;
 import dev.temper.loss.MeanSquaredError;
 import dev.temper.loss.SoftmaxCrossEntropyLoss;
+import dev.temper.nn.BatchNormalization;
 import dev.temper.nn.Dense;
+import dev.temper.nn.ELU;
+import dev.temper.nn.GELU;
+import dev.temper.nn.LayerNormalization;
+import dev.temper.nn.LeakyReLU;
+import dev.temper.nn.SELU;
+import dev.temper.nn.SiLU;
+import dev.temper.nn.Softplus;
 import dev.temper.nn.Dropout;
 import dev.temper.nn.Layer;
 import dev.temper.nn.ReLU;
@@ -39,6 +51,10 @@ final class ModelBuilder {
                 }
             } else if (spec.kind() == LayerKind.DROPOUT) {
                 layers.add(new Dropout(spec.rate()));
+            } else if (spec.kind() == LayerKind.BATCH_NORMALIZATION) {
+                layers.add(new BatchNormalization(width));
+            } else if (spec.kind() == LayerKind.LAYER_NORMALIZATION) {
+                layers.add(new LayerNormalization(width));
             } else {
                 layers.add(activation(spec.kind()));
             }
@@ -52,6 +68,12 @@ final class ModelBuilder {
             case SIGMOID -> new Sigmoid();
             case TANH -> new Tanh();
             case SOFTMAX -> new Softmax();
+            case LEAKY_RELU -> new LeakyReLU();
+            case ELU -> new ELU();
+            case SELU -> new SELU();
+            case GELU -> new GELU();
+            case SOFTPLUS -> new Softplus();
+            case SILU -> new SiLU();
             default -> throw new IllegalArgumentException(kind.yamlName() + " is not an activation");
         };
     }
@@ -60,6 +82,10 @@ final class ModelBuilder {
         return switch (kind) {
             case SOFTMAX_CROSS_ENTROPY -> new SoftmaxCrossEntropyLoss();
             case MSE -> new MeanSquaredError();
+            case MAE -> new MeanAbsoluteError();
+            case HUBER -> new HuberLoss();
+            case LOG_COSH -> new LogCoshLoss();
+            case BINARY_CROSS_ENTROPY -> new BinaryCrossEntropyWithLogits();
         };
     }
 

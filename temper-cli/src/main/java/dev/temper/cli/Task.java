@@ -2,7 +2,14 @@ package dev.temper.cli;
 
 import dev.temper.cli.config.LossKind;
 import dev.temper.data.Dataset;
+import dev.temper.metric.BinaryAccuracy;
+import dev.temper.metric.MeanAbsoluteError;
+import dev.temper.metric.Metric;
+import dev.temper.metric.RSquared;
+import dev.temper.metric.RocAuc;
+import dev.temper.metric.RootMeanSquaredError;
 import dev.temper.tensor.Tensor;
+import java.util.List;
 
 /**
  * What a run predicts, decided by its loss and its labels: the width of the model's output and the form of the
@@ -24,6 +31,19 @@ enum Task {
             return REGRESSION;
         }
         return CLASSIFICATION;
+    }
+
+    /**
+     * Metrics reported beside the loss: for one logit, accuracy at threshold 0 (probability 0.5) and ROC-AUC
+     * (ranking logits ranks probabilities); for regression, MAE, RMSE and R^2. Classification reports its
+     * accuracy already.
+     */
+    List<Metric> metrics() {
+        return switch (this) {
+            case CLASSIFICATION -> List.of();
+            case BINARY -> List.of(new BinaryAccuracy(0.0), new RocAuc());
+            case REGRESSION -> List.of(new MeanAbsoluteError(), new RootMeanSquaredError(), new RSquared());
+        };
     }
 
     /** The number of outputs the model's last dense layer must have. */

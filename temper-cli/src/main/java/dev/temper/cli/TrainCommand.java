@@ -3,6 +3,7 @@ package dev.temper.cli;
 import dev.temper.cli.config.TrainConfig;
 import dev.temper.cli.config.TrainConfigParser;
 import dev.temper.data.Dataset;
+import dev.temper.metric.Metric;
 import dev.temper.nn.Sequential;
 import dev.temper.tensor.Backend;
 import dev.temper.tensor.Parallel;
@@ -62,16 +63,19 @@ final class TrainCommand {
                 train.size(), validation.size(), test.size(), config.seed(), threads, Backend.blas().name());
         out.print(model.summary(Shape.of(inputs)));
 
-        Trainer trainer = new Trainer(model, ModelBuilder.loss(config.loss()), ModelBuilder.optimizer(config.optimizer()));
+        Trainer trainer = new Trainer(model, ModelBuilder.loss(config.loss()), ModelBuilder.optimizer(config.optimizer()))
+                .withMetrics(task.metrics().toArray(new Metric[0]));
         int epochs = config.epochs();
         long start = System.nanoTime();
         History history = trainer.fit(train, validation.size() == 0 ? null : validation, epochs, config.batchSize(), rng,
                 record -> out.println(epochLine(record, epochs)));
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         Evaluation result = trainer.evaluate(test, 512);
-        out.printf(Locale.ROOT, "test: loss %.4f%s (%d examples); trained in %.1f s%n", result.loss(),
+        StringBuilder testMetrics = new StringBuilder();
+        result.metrics().forEach((name, v) -> testMetrics.append(String.format(Locale.ROOT, ", %s %.4f", name, v)));
+        out.printf(Locale.ROOT, "test: loss %.4f%s%s (%d examples); trained in %.1f s%n", result.loss(),
                 Double.isNaN(result.accuracy()) ? "" : String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * result.accuracy()),
-                result.examples(), trainSeconds);
+                testMetrics, result.examples(), trainSeconds);
 
         Files.createDirectories(dir);
         AtomicFiles.writeString(dir.resolve("history.csv"), history.toCsv());
@@ -79,6 +83,7 @@ final class TrainCommand {
         metrics.put("test_accuracy", result.accuracy());
         metrics.put("test_loss", result.loss());
         metrics.put("test_examples", result.examples());
+        result.metrics().forEach((name, v) -> metrics.put("test_" + name, v));
         EpochRecord last = history.last();
         metrics.put("final_train_loss", last.trainLoss());
         metrics.put("final_train_accuracy", last.trainAccuracy());
@@ -106,6 +111,11 @@ final class TrainCommand {
         if (!Double.isNaN(r.validationAccuracy())) {
             sb.append(String.format(Locale.ROOT, "  val_acc %.2f%%", 100 * r.validationAccuracy()));
         }
+        r.metrics().forEach((name, v) -> {
+            if (!Double.isNaN(v)) {
+                sb.append(String.format(Locale.ROOT, "  %s %.4f", name, v));
+            }
+        });
         return sb.append(String.format(Locale.ROOT, "  %.2f s", r.seconds())).toString();
     }
 

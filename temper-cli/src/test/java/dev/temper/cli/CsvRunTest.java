@@ -67,6 +67,8 @@ class CsvRunTest {
         System.out.println("csv regression test MSE " + mse);
         assertTrue(mse < 1.0, "test MSE " + mse + " should be far below the 15 of predicting the mean");
         assertTrue(Files.readString(run.resolve("metrics.json")).contains("\"test_accuracy\": null"), "no accuracy for regression");
+        assertTrue(metric(run, "test_r2") > 0.9, "R^2 " + metric(run, "test_r2"));
+        assertEquals(Math.sqrt(mse), metric(run, "test_rmse"), 1e-4 * Math.sqrt(mse) + 1e-6, "RMSE is the root of the test MSE");
     }
 
     @Test
@@ -83,6 +85,27 @@ class CsvRunTest {
         double accuracy = metric(run, "test_accuracy");
         System.out.println("csv two-class test accuracy " + accuracy);
         assertTrue(accuracy > 0.9, "test accuracy " + accuracy);
+    }
+
+    @Test
+    void binaryCrossEntropyOnTwoClassNamesReportsAccuracyAndAuc() throws IOException {
+        Path data = dir.resolve("binary.csv");
+        table(600, 5);
+        Files.writeString(data, Files.readString(dir.resolve("table.csv")).replaceAll("(?m)^([^,]*,[^,]*,[^,]*),[^,]*,", "$1,"));
+        Path run = dir.resolve("run4");
+        CliRunner r = CliRunner.run("train", config("bin.yaml", String.join("\n",
+                "seed: 1", "epochs: 40", "batch_size: 32",
+                "data: {dataset: csv, train: binary.csv, label: label}",
+                "model:", "  layers: [{dense: 32}, relu, {dense: 1}]",
+                "loss: binary_cross_entropy", "")).toString(), "--out", run.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        double accuracy = metric(run, "test_binary_accuracy");
+        double auc = metric(run, "test_roc_auc");
+        System.out.println("csv binary test accuracy " + accuracy + ", ROC-AUC " + auc);
+        assertTrue(accuracy > 0.9, "test accuracy " + accuracy);
+        assertTrue(auc > 0.95, "test ROC-AUC " + auc);
+        assertTrue(Files.readString(run.resolve("history.csv")).lines().findFirst().orElseThrow()
+                .endsWith(",binary_accuracy,roc_auc,val_binary_accuracy,val_roc_auc"), "metric columns in the history");
     }
 
     @Test

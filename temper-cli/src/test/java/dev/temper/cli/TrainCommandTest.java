@@ -48,6 +48,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void normalizationAndNewActivationLayersTrainFromTheConfig() throws IOException {
+        Path out = dir.resolve("norm");
+        String yaml = String.join("\n", "seed: 5", "epochs: 1", "batch_size: 256", "model:", "  layers:",
+                "    - dense: 32", "    - batch_normalization", "    - gelu", "    - dense: 16", "    - layer_normalization",
+                "    - leaky_relu", "    - dense: 10", "");
+        CliRunner r = CliRunner.run("train", config(yaml).toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("batch_normalization_1") && r.out().contains("layer_normalization_1"), r.out());
+        assertTrue(Files.readString(out.resolve("metrics.json")).contains("\"test_accuracy\": 0."), "trained and tested");
+    }
+
+    @Test
     void sameSeedReproducesTheSameHistory() throws IOException {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");

@@ -14,14 +14,23 @@ import java.util.Map;
  * regularization); their sum, the objective actually minimized, is {@link #trainTotalLoss()}. Validation loss is
  * the data loss only, so it compares with {@code trainLoss} (Keras instead folds penalties into its "loss").
  * {@code penaltyTerms} splits the penalty by term (regularization rule name, {@code proximal_l1}, ...), each a
- * mean over the same batches, in a fixed order; empty without regularization.
+ * mean over the same batches, in a fixed order; empty without regularization. {@code metrics} holds the
+ * trainer's metrics by name: {@code name} over the training batches, {@code val_name} on the validation set.
  */
 public record EpochRecord(int epoch, double trainLoss, double trainPenalty, double trainAccuracy,
                           double validationLoss, double validationAccuracy, double seconds,
-                          Map<String, Double> penaltyTerms) {
+                          Map<String, Double> penaltyTerms, Map<String, Double> metrics) {
 
     public EpochRecord {
         penaltyTerms = Collections.unmodifiableMap(new LinkedHashMap<>(penaltyTerms));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** An epoch without metrics. */
+    public EpochRecord(int epoch, double trainLoss, double trainPenalty, double trainAccuracy,
+                       double validationLoss, double validationAccuracy, double seconds,
+                       Map<String, Double> penaltyTerms) {
+        this(epoch, trainLoss, trainPenalty, trainAccuracy, validationLoss, validationAccuracy, seconds, penaltyTerms, Map.of());
     }
 
     /** An epoch whose penalty is not split into terms. */

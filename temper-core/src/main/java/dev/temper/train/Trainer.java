@@ -8,6 +8,7 @@ import dev.temper.data.Batches;
 import dev.temper.data.Dataset;
 import dev.temper.loss.Loss;
 import dev.temper.metric.Accuracy;
+import dev.temper.metric.Metric;
 import dev.temper.nn.ActivityRecorder;
 import dev.temper.nn.ForwardContext;
 import dev.temper.nn.Model;
@@ -19,9 +20,11 @@ import dev.temper.regularize.Regularization;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Trains a model with a loss and an optimizer: epochs of seeded, shuffled mini-batches, each followed by an
@@ -43,13 +46,14 @@ public final class Trainer {
     private final Regularization regularization;
     private final List<PostStep> postSteps;
     private final ActivityPenalties activityPenalties;
+    private final List<Metric> metrics;
 
     public Trainer(Model model, Loss loss, Optimizer optimizer) {
-        this(model, loss, optimizer, Regularization.none(), List.of(), ActivityPenalties.none());
+        this(model, loss, optimizer, Regularization.none(), List.of(), ActivityPenalties.none(), List.of());
     }
 
     private Trainer(Model model, Loss loss, Optimizer optimizer, Regularization regularization, List<PostStep> postSteps,
-                    ActivityPenalties activityPenalties) {
+                    ActivityPenalties activityPenalties, List<Metric> metrics) {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
@@ -57,6 +61,23 @@ public final class Trainer {
         this.regularization = regularization;
         this.postSteps = List.copyOf(postSteps);
         this.activityPenalties = activityPenalties;
+        this.metrics = List.copyOf(metrics);
+    }
+
+    /**
+     * A trainer of the same model, loss and optimizer that also measures {@code metrics} on the training batches
+     * (as trained, like the loss) and on the validation set each epoch, reported by name in the history
+     * ({@code name} and {@code val_name}, as Keras does) and in {@link #evaluate}. Replaces any set before; the
+     * metrics given are templates, never updated themselves.
+     */
+    public Trainer withMetrics(Metric... metrics) {
+        Set<String> names = new HashSet<>();
+        for (Metric m : metrics) {
+            if (!names.add(m.name())) {
+                throw new IllegalArgumentException("Trainer: two metrics are named '" + m.name() + "'");
+            }
+        }
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, List.of(metrics));
     }
 
     /**
@@ -67,7 +88,7 @@ public final class Trainer {
         if (penalties == null) {
             throw new IllegalArgumentException("Trainer: activity penalties must not be null (use ActivityPenalties.none())");
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, penalties);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, penalties, metrics);
     }
 
     /**
@@ -78,7 +99,7 @@ public final class Trainer {
         if (regularization == null) {
             throw new IllegalArgumentException("Trainer: regularization must not be null (use Regularization.none())");
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics);
     }
 
     /**
@@ -92,7 +113,7 @@ public final class Trainer {
         }
         List<PostStep> more = new ArrayList<>(postSteps);
         more.add(step);
-        return new Trainer(model, loss, optimizer, regularization, more, activityPenalties);
+        return new Trainer(model, loss, optimizer, regularization, more, activityPenalties, metrics);
     }
 
     public Regularization regularization() {
@@ -126,6 +147,7 @@ public final class Trainer {
             Map<String, Double> termSums = new LinkedHashMap<>();
             long correct = 0;
             long seen = 0;
+            List<Metric> trainMetrics = freshMetrics();
             for (Batch batch : new Batches(train, batchSize, shuffleRng, false)) {
                 Optimizer.zeroGrad(parameters);
                 ActivityRecorder activities = activityPenalties.isEmpty() ? null : new ActivityRecorder();
@@ -164,6 +186,9 @@ public final class Trainer {
                 if (loss.classification()) {
                     correct += Accuracy.correct(output.value(), batch.targets());
                 }
+                for (Metric m : trainMetrics) {
+                    m.update(output.value(), batch.targets());
+                }
                 seen += batch.size();
             }
             double trainLoss = lossSum / seen;
@@ -172,9 +197,16 @@ public final class Trainer {
             termSums.replaceAll((term, sum) -> sum / examples);
             double trainAccuracy = loss.classification() ? (double) correct / seen : Double.NaN;
             Evaluation val = validation == null || validation.size() == 0 ? null : evaluate(validation, Math.max(batchSize, 256));
+            Map<String, Double> metricValues = new LinkedHashMap<>();
+            for (Metric m : trainMetrics) {
+                metricValues.put(m.name(), m.result());
+            }
+            for (Metric m : metrics) {
+                metricValues.put("val_" + m.name(), val == null ? Double.NaN : val.metrics().get(m.name()));
+            }
             EpochRecord record = new EpochRecord(epoch, trainLoss, trainPenalty, trainAccuracy,
                     val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
-                    (System.nanoTime() - start) / 1e9, termSums);
+                    (System.nanoTime() - start) / 1e9, termSums, metricValues);
             history.add(record);
             listener.onEpochEnd(record);
         }
@@ -188,10 +220,22 @@ public final class Trainer {
         }
     }
 
-    /** Mean loss (and accuracy for classification) over a dataset, in inference mode, without a graph. */
+    private List<Metric> freshMetrics() {
+        List<Metric> out = new ArrayList<>();
+        for (Metric m : metrics) {
+            out.add(m.fresh());
+        }
+        return out;
+    }
+
+    /**
+     * Mean loss (and accuracy for classification, and the trainer's metrics) over a dataset, in inference mode,
+     * without a graph.
+     */
     public Evaluation evaluate(Dataset data, int batchSize) {
         double lossSum = 0;
         long correct = 0;
+        List<Metric> measured = freshMetrics();
         try (NoGrad scope = NoGrad.enter()) {
             for (Batch batch : new Batches(data, batchSize, null, false)) {
                 Variable output = model.forward(Variable.constant(batch.features()), ForwardContext.inference());
@@ -199,11 +243,18 @@ public final class Trainer {
                 if (loss.classification()) {
                     correct += Accuracy.correct(output.value(), batch.targets());
                 }
+                for (Metric m : measured) {
+                    m.update(output.value(), batch.targets());
+                }
             }
         }
         int n = data.size();
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Metric m : measured) {
+            values.put(m.name(), m.result());
+        }
         return new Evaluation(n == 0 ? Double.NaN : lossSum / n,
-                loss.classification() && n > 0 ? (double) correct / n : Double.NaN, n);
+                loss.classification() && n > 0 ? (double) correct / n : Double.NaN, n, values);
     }
 
     /** The model's outputs for {@code features}, in inference mode, computed in batches. */

@@ -42,7 +42,7 @@ final class LayerListParser {
             if (kind == LayerKind.DROPOUT) {
                 throw source.error(entry, "layer 'dropout' needs its rate; write '- dropout: 0.2'");
             }
-            return LayerSpec.activation(kind);
+            return LayerSpec.withoutSettings(kind);
         }
         if (!(entry instanceof MappingNode mapping)) {
             throw source.error(entry, "a layer is a name such as 'relu' or a mapping such as 'dense: 256', got "
@@ -58,7 +58,7 @@ final class LayerListParser {
         if (kind == LayerKind.DROPOUT) {
             return LayerSpec.dropout(source.number(settings, "dropout", Range.FRACTION));
         }
-        if (kind.isActivation()) {
+        if (kind.takesNoSettings()) {
             throw source.error(only.getKeyNode(), "layer '" + kind.yamlName() + "' takes no settings; write '- "
                     + kind.yamlName() + "'");
         }

@@ -65,6 +65,14 @@ public record LayerSpec(LayerKind kind, int units, LayerKind activation, double 
         return new LayerSpec(kind, 0, null);
     }
 
+    /** A layer written as a bare name: an activation or a normalization layer. */
+    public static LayerSpec withoutSettings(LayerKind kind) {
+        if (kind == null || !kind.takesNoSettings()) {
+            throw new IllegalArgumentException("kind must be a layer without settings, got " + kind);
+        }
+        return new LayerSpec(kind, 0, null);
+    }
+
     /** Whether this layer ends in a softmax, stand-alone or after a dense layer. */
     public boolean endsInSoftmax() {
         return kind == LayerKind.SOFTMAX || activation == LayerKind.SOFTMAX;

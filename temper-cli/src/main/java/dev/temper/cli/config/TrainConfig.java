@@ -102,6 +102,11 @@ public record TrainConfig(
             throw new IllegalArgumentException("loss softmax_cross_entropy applies softmax itself; "
                     + "end the model with a dense layer that gives logits, or use loss mse");
         }
+        LayerSpec last = layers.get(layers.size() - 1);
+        if (loss == LossKind.BINARY_CROSS_ENTROPY && (last.kind() == LayerKind.SIGMOID || last.activation() == LayerKind.SIGMOID)) {
+            throw new IllegalArgumentException("loss binary_cross_entropy applies the sigmoid itself; "
+                    + "end the model with a dense layer of 1 unit that gives a logit");
+        }
         return List.copyOf(layers);
     }
 }

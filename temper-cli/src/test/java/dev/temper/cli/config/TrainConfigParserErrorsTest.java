@@ -64,12 +64,17 @@ class TrainConfigParserErrorsTest {
     @Test
     void unsupportedChoicesListTheSupportedOnes() {
         assertMessage("optimizer:\n  name: adamw\n", 2, "optimizer 'adamw' is not supported; expected one of: adam, sgd");
-        assertMessage("loss: hinge\n", 1, "loss 'hinge' is not supported; expected one of: softmax_cross_entropy, mse");
+        assertMessage("loss: hinge\n", 1, "loss 'hinge' is not supported; expected one of: softmax_cross_entropy, mse, "
+                + "mae, huber, log_cosh, binary_cross_entropy");
         assertMessage("data: {dataset: cifar10}\n", 1, "dataset 'cifar10' is not supported; expected one of: mnist10k, idx, csv");
-        assertMessage("model:\n  layers:\n    - dense: 4\n    - gelu\n", 4,
-                "layer 'gelu' is not supported; expected one of: dense, relu, sigmoid, tanh, softmax, dropout");
-        assertMessage("model:\n  layers:\n    - dense: {units: 4, activation: gelu}\n", 3,
-                "activation 'gelu' is not supported; expected one of: relu, sigmoid, tanh, softmax, null");
+        assertMessage("model:\n  layers:\n    - dense: 4\n    - swish\n", 4,
+                "layer 'swish' is not supported; expected one of: dense, relu, sigmoid, tanh, softmax, leaky_relu, elu, "
+                        + "selu, gelu, softplus, silu, dropout, batch_normalization, layer_normalization");
+        assertMessage("model:\n  layers:\n    - dense: {units: 4, activation: batch_normalization}\n", 3,
+                "activation 'batch_normalization' is not supported; expected one of: relu, sigmoid, tanh, softmax, "
+                        + "leaky_relu, elu, selu, gelu, softplus, silu, null");
+        assertMessage("model:\n  layers:\n    - dense: 4\n    - batch_normalization: 3\n", 4,
+                "layer 'batch_normalization' takes no settings; write '- batch_normalization'");
     }
 
     @Test
