@@ -53,4 +53,17 @@ class ReadmeExampleTest {
                 ".ci/run must run the README's test command: " + testCommand);
         assertTrue(readme.stream().anyMatch(l -> l.startsWith("./temper train")), "README's first command is ./temper train");
     }
+
+    @Test
+    void readmeYamlBlocksAreValidRunFiles(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        String readme = Files.readString(repositoryRoot().resolve("README.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("```yaml\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(readme);
+        int blocks = 0;
+        while (m.find()) {
+            Path file = dir.resolve("readme-" + blocks++ + ".yaml");
+            Files.writeString(file, m.group(1));
+            dev.temper.cli.config.TrainConfigParser.parse(file); // throws, naming the line, if the README drifted
+        }
+        assertTrue(blocks > 0, "README.md has YAML run files to check");
+    }
 }
