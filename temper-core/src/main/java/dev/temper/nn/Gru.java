@@ -60,15 +60,15 @@ public final class Gru implements Layer {
     static Variable run(Variable x, Variable kernel, Variable recurrentKernel, Variable bias, Variable recurrentBias,
                         boolean returnSequences) {
         int units = recurrentKernel.shape().dim(0);
-        Variable projected = Sequences.projectInputs(x, kernel, bias);
+        List<Variable> projected = Sequences.steps(Sequences.projectInputs(x, kernel, bias));
         Variable h = Sequences.zeroState(x, units);
         List<Variable> states = new ArrayList<>();
         for (int t = 0; t < x.shape().dim(1); t++) {
-            Variable a = Sequences.step(projected, t);
-            Variable u = Linear.apply(h, recurrentKernel, recurrentBias);
-            Variable r = Sequences.gate(a, 0, units).add(Sequences.gate(u, 0, units)).sigmoid();
-            Variable z = Sequences.gate(a, 1, units).add(Sequences.gate(u, 1, units)).sigmoid();
-            Variable n = Sequences.gate(a, 2, units).add(r.mul(Sequences.gate(u, 2, units))).tanh();
+            List<Variable> a = Sequences.gates(projected.get(t), 3);
+            List<Variable> u = Sequences.gates(Linear.apply(h, recurrentKernel, recurrentBias), 3);
+            Variable r = a.get(0).add(u.get(0)).sigmoid();
+            Variable z = a.get(1).add(u.get(1)).sigmoid();
+            Variable n = a.get(2).add(r.mul(u.get(2))).tanh();
             h = n.add(z.mul(h.sub(n))); // (1 - z) * n + z * h, one op fewer
             states.add(h);
         }

@@ -6,6 +6,7 @@ import dev.temper.tensor.Rng;
 import dev.temper.tensor.Shape;
 import dev.temper.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,7 +58,7 @@ public final class Lstm implements Layer {
     public static Initializer unitForgetBias() {
         return (shape, fanIn, fanOut, rng) -> {
             if (shape.length != 1 || shape[0] % 4 != 0) {
-                throw new IllegalArgumentException("unitForgetBias: needs a shape [4*units], got " + java.util.Arrays.toString(shape));
+                throw new IllegalArgumentException("unitForgetBias: needs a shape [4*units], got " + Arrays.toString(shape));
             }
             int units = shape[0] / 4;
             Tensor b = Tensor.zeros(shape);
@@ -69,16 +70,17 @@ public final class Lstm implements Layer {
     /** The recurrence on explicit weights (the layer passes its parameters; gradient checks pass leaves). */
     static Variable run(Variable x, Variable kernel, Variable recurrentKernel, Variable bias, boolean returnSequences) {
         int units = recurrentKernel.shape().dim(0);
-        Variable projected = Sequences.projectInputs(x, kernel, bias);
+        List<Variable> projected = Sequences.steps(Sequences.projectInputs(x, kernel, bias));
         Variable h = Sequences.zeroState(x, units);
         Variable c = Sequences.zeroState(x, units);
         List<Variable> states = new ArrayList<>();
         for (int t = 0; t < x.shape().dim(1); t++) {
-            Variable z = Sequences.step(projected, t).add(h.matmul(recurrentKernel));
-            Variable i = Sequences.gate(z, 0, units).sigmoid();
-            Variable f = Sequences.gate(z, 1, units).sigmoid();
-            Variable g = Sequences.gate(z, 2, units).tanh();
-            Variable o = Sequences.gate(z, 3, units).sigmoid();
+            Variable z = projected.get(t).add(h.matmul(recurrentKernel));
+            List<Variable> gates = Sequences.gates(z, 4);
+            Variable i = gates.get(0).sigmoid();
+            Variable f = gates.get(1).sigmoid();
+            Variable g = gates.get(2).tanh();
+            Variable o = gates.get(3).sigmoid();
             c = f.mul(c).add(i.mul(g));
             h = o.mul(c.tanh());
             states.add(h);

@@ -2,7 +2,7 @@ package dev.temper.nn;
 
 import dev.temper.autograd.Concat;
 import dev.temper.autograd.Linear;
-import dev.temper.autograd.Narrow;
+import dev.temper.autograd.Unbind;
 import dev.temper.autograd.Variable;
 import dev.temper.tensor.Shape;
 import dev.temper.tensor.Tensor;
@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Shared plumbing of the recurrent layers: input checks, the input projection of all time steps in one GEMM,
- * taking one step or one gate block out, and stacking the per-step outputs back into a sequence.
+ * splitting out the time steps and the gate blocks, and stacking the per-step outputs back into a sequence.
  */
 final class Sequences {
     private Sequences() {}
@@ -31,14 +31,16 @@ final class Sequences {
         return Linear.apply(flat, kernel, bias).reshape(batch, time, kernel.shape().dim(1));
     }
 
-    /** Time step {@code t} of {@code [B, T, G]}, as {@code [B, G]}. */
-    static Variable step(Variable sequence, int t) {
-        return Narrow.apply(sequence, 1, t, 1).reshape(sequence.shape().dim(0), sequence.shape().dim(2));
+    /** The time steps of {@code [B, T, G]}, each {@code [B, G]} (one shared gradient buffer: see {@link Unbind}). */
+    static List<Variable> steps(Variable sequence) {
+        return Unbind.apply(sequence, 1);
     }
 
-    /** Gate block {@code k} (of width {@code units}) of a pre-activation {@code [B, gates*units]}. */
-    static Variable gate(Variable preactivation, int k, int units) {
-        return Narrow.apply(preactivation, 1, k * units, units);
+    /** The {@code count} gate blocks (each {@code [B, units]}) of a pre-activation {@code [B, count*units]}, in order. */
+    static List<Variable> gates(Variable preactivation, int count) {
+        int batch = preactivation.shape().dim(0);
+        int units = preactivation.shape().dim(1) / count;
+        return Unbind.apply(preactivation.reshape(batch, count, units), 1);
     }
 
     /** The zero initial state {@code [batch, units]} in the input's type (a constant: it has no gradient). */

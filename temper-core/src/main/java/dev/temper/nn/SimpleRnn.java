@@ -46,11 +46,11 @@ public final class SimpleRnn implements Layer {
     /** The recurrence on explicit weights (the layer passes its parameters; gradient checks pass leaves). */
     static Variable run(Variable x, Variable kernel, Variable recurrentKernel, Variable bias, boolean returnSequences) {
         int units = recurrentKernel.shape().dim(0);
-        Variable projected = Sequences.projectInputs(x, kernel, bias);
+        List<Variable> projected = Sequences.steps(Sequences.projectInputs(x, kernel, bias));
         Variable h = Sequences.zeroState(x, units);
         List<Variable> states = new ArrayList<>();
         for (int t = 0; t < x.shape().dim(1); t++) {
-            h = Sequences.step(projected, t).add(h.matmul(recurrentKernel)).tanh();
+            h = projected.get(t).add(h.matmul(recurrentKernel)).tanh();
             states.add(h);
         }
         return returnSequences ? Sequences.stack(states) : h;
