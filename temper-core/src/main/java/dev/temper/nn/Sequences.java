@@ -76,13 +76,8 @@ final class Sequences {
         }
     }
 
-    /** Keras's default for recurrent kernels: orthogonal (see {@link OrthogonalMatrix}); 2-D shapes only. */
+    /** Keras's default for recurrent kernels: orthogonal (Saxe et al. 2014), gain 1. */
     static Initializer orthogonal() {
-        return (shape, fanIn, fanOut, rng) -> {
-            if (shape.length != 2) {
-                throw new IllegalArgumentException("orthogonal initializer: needs a 2-D shape, got rank " + shape.length);
-            }
-            return OrthogonalMatrix.create(shape[0], shape[1], rng);
-        };
+        return Initializer.orthogonal();
     }
 }

@@ -115,8 +115,8 @@ class RecurrentLayerTest {
     }
 
     @Test
-    void orthogonalMatrixHasOrthonormalColumnsWhenTall() {
-        Tensor q = OrthogonalMatrix.create(7, 3, new Rng(5L));
+    void recurrentKernelInitializerHasOrthonormalColumnsWhenTall() {
+        Tensor q = Sequences.orthogonal().create(new int[] {7, 3}, 7, 3, new Rng(5L));
         Tensor gram = q.transpose().matmul(q);
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
