@@ -59,7 +59,7 @@ class ConfigRecordsTest {
         assertMessage("units must be >= 1, got 0", () -> LayerSpec.dense(0));
         assertMessage("units applies to dense layers only, got 5 for relu",
                 () -> new LayerSpec(LayerKind.RELU, 5, null));
-        assertMessage("activation must be one of [RELU, SIGMOID, TANH, SOFTMAX] or null, got DENSE",
+        assertMessage("activation must be one of [RELU, SIGMOID, TANH, SOFTMAX, LEAKY_RELU, ELU, SELU, GELU, SOFTPLUS, SILU] or null, got DENSE",
                 () -> LayerSpec.dense(3, LayerKind.DENSE));
         assertMessage("kind must be one of [RELU, SIGMOID, TANH, SOFTMAX], got DENSE",
                 () -> LayerSpec.activation(LayerKind.DENSE));
