@@ -61,7 +61,7 @@ class ConfigRecordsTest {
                 () -> new LayerSpec(LayerKind.RELU, 5, null));
         assertMessage("activation must be one of [RELU, SIGMOID, TANH, SOFTMAX, LEAKY_RELU, ELU, SELU, GELU, SOFTPLUS, SILU] or null, got DENSE",
                 () -> LayerSpec.dense(3, LayerKind.DENSE));
-        assertMessage("kind must be one of [RELU, SIGMOID, TANH, SOFTMAX], got DENSE",
+        assertMessage("kind must be one of [RELU, SIGMOID, TANH, SOFTMAX, LEAKY_RELU, ELU, SELU, GELU, SOFTPLUS, SILU], got DENSE",
                 () -> LayerSpec.activation(LayerKind.DENSE));
     }
 
