@@ -1,0 +1,48 @@
+package dev.temper.autograd;
+
+import dev.temper.tensor.Conv2dGeometry;
+import dev.temper.tensor.ConvLayout;
+import dev.temper.tensor.Im2Col;
+import dev.temper.tensor.Tensor;
+
+/**
+ * 2-D convolution (cross-correlation, as in every deep-learning library) of {@code x [N, C, H, W]} with
+ * {@code kernel [OC, C, kh, kw]} plus {@code bias [OC]} (may be null):
+ * {@code y[n, o, oy, ox] = b[o] + sum_{c,i,j} k[o, c, i, j] * x[n, c, oy*sh - pt + i*dh, ox*sw - pl + j*dw]}, reading
+ * 0 outside the image (PyTorch's {@code torch.nn.functional.conv2d}).
+ *
+ * <p>Computed as im2col plus one GEMM for the whole batch, {@code Y = K [OC, C*kh*kw] @ cols [C*kh*kw, N*L]}.
+ * Backward, with {@code G} the output gradient in the same row layout: {@code dK = G @ cols^T},
+ * {@code db = sum over columns of G}, {@code dx = col2im(K^T @ G)} (skipped when x needs no gradient, e.g. the
+ * network's input).
+ */
+public final class Convolution2d {
+    private Convolution2d() {}
+
+    public static Variable apply(Variable x, Variable kernel, Variable bias, Conv2dGeometry g) {
+        Tensor k = kernel.value();
+        int outChannels = k.dim(0);
+        if (k.rank() != 4 || k.dim(1) != g.channels() || k.dim(2) != g.kernelHeight() || k.dim(3) != g.kernelWidth()) {
+            throw new IllegalArgumentException("conv2d: expected kernel [outChannels, " + g.channels() + ", " + g.kernelHeight()
+                    + ", " + g.kernelWidth() + "], got " + k.shape());
+        }
+        int batch = x.shape().dim(0);
+        Tensor columns = Im2Col.columns(x.value(), g);
+        Tensor kernelRows = k.reshape(outChannels, g.patchSize());
+        Tensor y = ConvLayout.toImages(kernelRows.matmul(columns), batch, g.outHeight(), g.outWidth(),
+                bias == null ? null : bias.value());
+        Variable[] inputs = bias == null ? new Variable[] {x, kernel} : new Variable[] {x, kernel, bias};
+        return Variable.fromOp(y, grad -> {
+            Tensor rows = ConvLayout.toRows(grad);
+            if (kernel.requiresGrad()) {
+                kernel.accumulateGrad(rows.matmul(columns.transpose()).reshape(k.dims()));
+            }
+            if (bias != null && bias.requiresGrad()) {
+                bias.accumulateGrad(rows.sum(false, 1));
+            }
+            if (x.requiresGrad()) {
+                x.accumulateGrad(Im2Col.image(kernelRows.transpose().matmul(rows), batch, g));
+            }
+        }, inputs);
+    }
+}
