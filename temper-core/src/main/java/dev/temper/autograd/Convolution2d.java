@@ -12,7 +12,7 @@ import dev.temper.tensor.Tensor;
  * 0 outside the image (PyTorch's {@code torch.nn.functional.conv2d}).
  *
  * <p>Computed as im2col plus one GEMM for the whole batch, {@code Y = K [OC, C*kh*kw] @ cols [C*kh*kw, N*L]}.
- * Backward, with {@code G} the output gradient in the same row layout: {@code dK = G @ cols^T},
+ * Backward, with {@code G} the output gradient in the same row layout: {@code dK = (cols @ G^T)^T},
  * {@code db = sum over columns of G}, {@code dx = col2im(K^T @ G)} (skipped when x needs no gradient, e.g. the
  * network's input).
  */
@@ -35,10 +35,12 @@ public final class Convolution2d {
         return Variable.fromOp(y, grad -> {
             Tensor rows = ConvLayout.toRows(grad);
             if (kernel.requiresGrad()) {
-                kernel.accumulateGrad(rows.matmul(columns.transpose()).reshape(k.dims()));
+                // cols @ G^T, then transposed: measured 1.2x (1 thread) to 5x (2 threads) faster in OpenBLAS than
+                // G @ cols^T for the second conv layer of the benchmark CNN (64 x 8192 x 800)
+                kernel.accumulateGrad(columns.matmul(rows.transpose()).transpose().reshape(k.dims()));
             }
             if (bias != null && bias.requiresGrad()) {
-                bias.accumulateGrad(rows.sum(false, 1));
+                bias.accumulateGrad(ConvLayout.rowSums(rows));
             }
             if (x.requiresGrad()) {
                 x.accumulateGrad(Im2Col.image(kernelRows.transpose().matmul(rows), batch, g));

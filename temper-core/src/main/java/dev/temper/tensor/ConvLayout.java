@@ -76,4 +76,37 @@ public final class ConvLayout {
         });
         return out;
     }
+
+    /**
+     * The sum of each row of {@code rows [channels, n]}: the bias gradient. One row per task, summed in order in a
+     * double accumulator, so it is independent of the thread count (and, unlike the general axis reduction, it
+     * streams each row once).
+     */
+    public static Tensor rowSums(Tensor rows) {
+        if (rows.rank() != 2) {
+            throw new IllegalArgumentException("conv layout: expected rows [channels, n], got " + rows.shape());
+        }
+        Tensor rc = rows.contiguous();
+        int n = rows.dim(1);
+        Tensor out = Tensor.zeros(rows.dtype(), rows.dim(0));
+        Parallel.forRange(rows.dim(0), 1, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                int start = rc.offset() + r * n;
+                double sum = 0;
+                if (rc.dtype() == DType.FLOAT32) {
+                    float[] x = rc.floatData();
+                    for (int i = start; i < start + n; i++) {
+                        sum += x[i];
+                    }
+                } else {
+                    double[] x = rc.doubleData();
+                    for (int i = start; i < start + n; i++) {
+                        sum += x[i];
+                    }
+                }
+                out.setFlatContiguous(r, sum);
+            }
+        });
+        return out;
+    }
 }

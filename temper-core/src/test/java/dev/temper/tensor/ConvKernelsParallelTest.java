@@ -45,6 +45,8 @@ class ConvKernelsParallelTest {
         assertSameForEveryThreadCount(() -> ConvLayout.toImages(rows, 37, 13, 11, bias), "rows to images");
         Tensor images = ConvLayout.toImages(rows, 37, 13, 11, bias);
         assertSameForEveryThreadCount(() -> ConvLayout.toRows(images), "images to rows");
+        assertSameForEveryThreadCount(() -> ConvLayout.rowSums(rows), "row sums (bias gradient)");
+        assertEquals(rows.sum(false, 1).get(3), ConvLayout.rowSums(rows).get(3), 1e-3);
         Conv2dGeometry pool = Conv2dGeometry.of("pool", 3, 13, 11, 3, 3, 2, 2, 1, 1, Padding.valid());
         int[] argmax = new int[37 * 3 * 6 * 5];
         Tensor pooled = MaxPooling.forward(x, pool, argmax);
