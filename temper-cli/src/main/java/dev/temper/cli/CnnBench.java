@@ -20,13 +20,14 @@ final class CnnBench {
     /**
      * The GEMMs of one training step at batch 128, in the shapes {@link dev.temper.autograd.Convolution2d} issues
      * (one GEMM per layer for the whole batch; the columns are [C*5*5, batch*outH*outW]): forward, kernel gradient
-     * and (except for the first layer, whose input needs none) column gradient; then the two dense layers.
+     * (each with the larger of patch and channel count as the GEMM's rows, see Convolution2d) and, except for the
+     * first layer, whose input needs none, the column gradient; then the two dense layers.
      */
     static final List<GemmShape> SHAPES = List.of(
-            new GemmShape("c1fwd", 32, 25, BenchCommand.BATCH * 24 * 24, false, false),
+            new GemmShape("c1fwd", BenchCommand.BATCH * 24 * 24, 25, 32, true, true),
             new GemmShape("c1dK", 32, BenchCommand.BATCH * 24 * 24, 25, false, true),
             new GemmShape("c2fwd", 64, 800, BenchCommand.BATCH * 8 * 8, false, false),
-            new GemmShape("c2dK", 64, BenchCommand.BATCH * 8 * 8, 800, false, true),
+            new GemmShape("c2dK", 800, BenchCommand.BATCH * 8 * 8, 64, false, true),
             new GemmShape("c2dcol", 800, 64, BenchCommand.BATCH * 8 * 8, true, false),
             new GemmShape("d1fwd", BenchCommand.BATCH, 1024, 256, false, false),
             new GemmShape("d1dW", 1024, BenchCommand.BATCH, 256, true, false),

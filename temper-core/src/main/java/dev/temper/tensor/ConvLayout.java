@@ -20,28 +20,43 @@ public final class ConvLayout {
         if (bias != null && (bias.rank() != 1 || bias.dim(0) != channels)) {
             throw new IllegalArgumentException("conv layout: expected bias [" + channels + "], got " + bias.shape());
         }
-        Tensor rc = rows.contiguous();
+        // a transposed view of a contiguous [batch * positions, channels] product is read in place, not copied
+        boolean transposed = rows.strides()[0] == 1 && rows.strides()[1] == channels && channels > 1;
+        Tensor rc = transposed ? rows : rows.contiguous();
+        int channelStride = transposed ? 1 : batch * positions;
+        int positionStride = transposed ? channels : 1;
         Tensor bc = bias == null ? Tensor.zeros(rows.dtype(), channels) : bias.to(rows.dtype()).contiguous();
         Tensor out = Tensor.zeros(rows.dtype(), batch, channels, outH, outW);
-        int wide = batch * positions;
         Parallel.forRange(batch, 1, (n0, n1) -> {
             for (int n = n0; n < n1; n++) {
                 for (int o = 0; o < channels; o++) {
-                    int src = rc.offset() + o * wide + n * positions;
+                    int src = rc.offset() + o * channelStride + n * positions * positionStride;
                     int dst = (n * channels + o) * positions;
                     if (out.dtype() == DType.FLOAT32) {
                         float[] s = rc.floatData();
                         float[] d = out.floatData();
                         float b = bc.floatData()[bc.offset() + o];
-                        for (int p = 0; p < positions; p++) {
-                            d[dst + p] = s[src + p] + b;
+                        if (transposed) {
+                            for (int p = 0; p < positions; p++) {
+                                d[dst + p] = s[src + p * positionStride] + b;
+                            }
+                        } else {
+                            for (int p = 0; p < positions; p++) {
+                                d[dst + p] = s[src + p] + b;
+                            }
                         }
                     } else {
                         double[] s = rc.doubleData();
                         double[] d = out.doubleData();
                         double b = bc.doubleData()[bc.offset() + o];
-                        for (int p = 0; p < positions; p++) {
-                            d[dst + p] = s[src + p] + b;
+                        if (transposed) {
+                            for (int p = 0; p < positions; p++) {
+                                d[dst + p] = s[src + p * positionStride] + b;
+                            }
+                        } else {
+                            for (int p = 0; p < positions; p++) {
+                                d[dst + p] = s[src + p] + b;
+                            }
                         }
                     }
                 }

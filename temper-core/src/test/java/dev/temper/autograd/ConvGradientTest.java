@@ -48,6 +48,8 @@ class ConvGradientTest {
                         1, 1, 1, 1, Padding.valid()),
                 conv("conv2d explicit asymmetric padding, stride 2x1, dilation 1x2, no bias", rng, new int[] {1, 2, 6, 7},
                         new int[] {3, 2, 2, 3}, false, 2, 1, 1, 2, Padding.of(1, 0, 2, 1)),
+                conv("conv2d shallow patch (2 taps < 4 channels: transposed GEMMs), same padding, bias", rng,
+                        new int[] {2, 1, 5, 4}, new int[] {4, 1, 2, 1}, true, 1, 1, 1, 1, Padding.same()),
                 pool("max pool 2x2 stride 2", true, distinct(rng, 2, 2, 6, 6), 2, 2, 2, 2),
                 pool("max pool 3x3 stride 2 (overlapping)", true, distinct(rng, 2, 2, 7, 7), 3, 3, 2, 2),
                 pool("max pool 2x3 stride 1x2", true, distinct(rng, 1, 2, 5, 7), 2, 3, 1, 2),

@@ -44,6 +44,9 @@ class ConvKernelsParallelTest {
         Tensor bias = rng.normal(0f, 1f, 5);
         assertSameForEveryThreadCount(() -> ConvLayout.toImages(rows, 37, 13, 11, bias), "rows to images");
         Tensor images = ConvLayout.toImages(rows, 37, 13, 11, bias);
+        Tensor transposedView = rows.transpose().copy().transpose(); // the layout of the shallow-patch GEMM's product
+        assertTrue(images.contentEquals(ConvLayout.toImages(transposedView, 37, 13, 11, bias)), "transposed input read in place");
+        assertSameForEveryThreadCount(() -> ConvLayout.toImages(transposedView, 37, 13, 11, bias), "transposed rows to images");
         assertSameForEveryThreadCount(() -> ConvLayout.toRows(images), "images to rows");
         assertSameForEveryThreadCount(() -> ConvLayout.rowSums(rows), "row sums (bias gradient)");
         assertEquals(rows.sum(false, 1).get(3), ConvLayout.rowSums(rows).get(3), 1e-3);
