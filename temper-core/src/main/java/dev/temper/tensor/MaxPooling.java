@@ -73,14 +73,19 @@ public final class MaxPooling {
     }
 
     private static int argmaxFloat(float[] x, int xo, int first, Conv2dGeometry g) {
+        int kh = g.kernelHeight();
+        int kw = g.kernelWidth();
+        int width = g.width();
         int best = first;
         float max = x[xo + first];
-        for (int i = 0; i < g.kernelHeight(); i++) {
-            for (int j = 0; j < g.kernelWidth(); j++) {
-                int at = first + i * g.width() + j;
-                if (x[xo + at] > max || (Float.isNaN(x[xo + at]) && !Float.isNaN(max))) {
-                    max = x[xo + at];
-                    best = at;
+        for (int i = 0; i < kh; i++) {
+            int row = xo + first + i * width;
+            for (int j = 0; j < kw; j++) {
+                float v = x[row + j];
+                // v > max, or the first NaN (NaN propagates, as in PyTorch); max == max is false once max is NaN
+                if (v > max || (v != v && max == max)) {
+                    max = v;
+                    best = row + j - xo;
                 }
             }
         }

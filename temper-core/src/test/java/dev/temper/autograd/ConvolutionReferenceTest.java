@@ -120,6 +120,13 @@ class ConvolutionReferenceTest {
         assertArrayEquals(new float[] {0, 1, 0, 0}, v.grad().toFloatArray());
     }
 
+    @Test
+    void maxPoolingPropagatesNaNAsPyTorchDoes() {
+        Tensor x = Tensor.of(new float[] {1, Float.NaN, 3, 2}, 1, 1, 2, 2);
+        Tensor y = new MaxPool2d(2).forward(Variable.constant(x), ForwardContext.inference()).value();
+        assertTrue(Float.isNaN(y.toFloatArray()[0]), "max of a window holding NaN is NaN, got " + y);
+    }
+
     private static Conv2dGeometry geometry(ConvFixtures.Case c, Tensor x, Tensor k) {
         int[] s = c.pair("stride");
         int[] d = c.pair("dilation");
