@@ -31,13 +31,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code temper bench}: the engine's GEMM rate at the MLP's shapes and at 1024^3, the seconds per epoch of a
- * 784-512-512-10 MLP (ReLU, batch 128, Adam) on Fashion-MNIST, and that epoch's BLAS-bound limit: its GEMM FLOPs
- * at the GEMM rates measured in the same run. Everything else an epoch does (bias, ReLU, dropout, softmax, Adam,
- * batching) is the gap between the two.
+ * {@code temper bench}: the engine's GEMM rate at the models' shapes and at 1024^3, the seconds per epoch of a
+ * 784-512-512-10 MLP (ReLU, batch 128, Adam) and of a small CNN ({@link CnnBench}) on Fashion-MNIST, and each
+ * epoch's BLAS-bound limit: its GEMM FLOPs at the GEMM rates measured in the same run. Everything else an epoch
+ * does (im2col, pooling, bias, ReLU, dropout, softmax, Adam, batching) is the gap between the two.
+ * {@code --only gemm,mlp,cnn} picks the parts to run (default: all).
  */
 final class BenchCommand {
-    static final String USAGE = "temper bench [--json] [--data DIR] [--epochs N] [--dropout RATE] [--threads N]";
+    static final String USAGE = "temper bench [--json] [--data DIR] [--epochs N] [--dropout RATE] [--threads N] [--only gemm,mlp,cnn]";
     static final int BATCH = 128;
     static final int HIDDEN = 512;
 
@@ -56,11 +57,12 @@ final class BenchCommand {
     private BenchCommand() {}
 
     static int run(List<String> args, PrintStream out) throws IOException {
-        Arguments a = Arguments.parse("bench", args, Set.of("--data", "--epochs", "--dropout", "--threads"), Set.of("--json"));
+        Arguments a = Arguments.parse("bench", args, Set.of("--data", "--epochs", "--dropout", "--threads", "--only"), Set.of("--json"));
         int epochs = (int) a.longOption("bench", "--epochs", 3, 2);
         int threads = (int) a.longOption("bench", "--threads", Runtime.getRuntime().availableProcessors(), 1);
         double dropout = a.option("--dropout") == null ? 0.2 : parseRate(a.option("--dropout"));
         boolean json = a.flag("--json");
+        Set<String> parts = parseParts(a.option("--only"));
         Path dataDir = a.option("--data") != null ? Path.of(a.option("--data")) : findSharedDatasets();
         PrintStream log = json ? System.err : out;
 
@@ -71,8 +73,16 @@ final class BenchCommand {
         result.put("threads", threads);
         result.put("gemm", blas.name());
 
-        List<GemmShape> shapes = new ArrayList<>(MLP_SHAPES);
-        shapes.add(SQUARE);
+        List<GemmShape> shapes = new ArrayList<>();
+        if (parts.contains("gemm") || parts.contains("mlp")) {
+            shapes.addAll(MLP_SHAPES);
+        }
+        if (parts.contains("gemm") || parts.contains("cnn")) {
+            shapes.addAll(CnnBench.SHAPES);
+        }
+        if (parts.contains("gemm")) {
+            shapes.add(SQUARE);
+        }
         Map<GemmShape, Double> rates = new LinkedHashMap<>();
         for (GemmShape s : shapes) {
             double rate = GemmTimer.gflops(blas, s, 5);
@@ -81,25 +91,33 @@ final class BenchCommand {
             log.printf(Locale.ROOT, "gemm %s  %7.1f GFLOP/s%n", s, rate);
         }
 
-        Dataset[] data = fashion(dataDir);
-        int n = data[0].size();
-        double limit = 0;
-        for (GemmShape s : MLP_SHAPES) {
-            limit += s.flops() / (rates.get(s) * 1e9);
+        Dataset[] data = parts.contains("mlp") || parts.contains("cnn") ? fashion(dataDir) : null;
+        if (parts.contains("mlp")) {
+            runMlp(data, epochs, dropout, rates, result, log);
         }
-        limit *= (double) n / BATCH; // GEMM work is linear in the batch rows; the last partial batch counts pro rata
+        if (parts.contains("cnn")) {
+            runCnn(data, epochs, rates, result, log);
+        }
+        long rssMb = peakRssMegabytes();
+        result.put("peak_rss_mb", rssMb);
+        log.printf(Locale.ROOT, "peak RSS %d MB%n", rssMb);
+        if (json) {
+            out.print(Json.object(result));
+        }
+        return 0;
+    }
+
+    private static void runMlp(Dataset[] data, int epochs, double dropout, Map<GemmShape, Double> rates,
+                               Map<String, Object> result, PrintStream log) {
+        int n = data[0].size();
+        double limit = gemmLimit(MLP_SHAPES, rates, n);
         log.printf(Locale.ROOT, "mlp 784-%d-%d-10, relu, dropout %.2f, batch %d, Adam; %d training examples; %d epochs%n",
                 HIDDEN, HIDDEN, dropout, BATCH, n, epochs);
         Rng rng = new Rng(42);
-        Sequential model = mlp(dropout, rng.split());
-        Trainer trainer = new Trainer(model, new SoftmaxCrossEntropyLoss(), Adam.defaults().build());
-        List<EpochRecord> history = trainer.fit(data[0], null, epochs, BATCH, rng,
-                r -> log.printf(Locale.ROOT, "  epoch %d: %.3f s, loss %.4f%n", r.epoch(), r.seconds(), r.trainLoss())).epochs();
-        double[] seconds = history.stream().skip(1).mapToDouble(EpochRecord::seconds).sorted().toArray();
-        double median = seconds.length % 2 == 1 ? seconds[seconds.length / 2]
-                : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
+        Trainer trainer = new Trainer(mlp(dropout, rng.split()), new SoftmaxCrossEntropyLoss(), Adam.defaults().build());
+        List<EpochRecord> history = train(trainer, data[0], epochs, rng, log);
+        double median = medianAfterFirst(history);
         double accuracy = trainer.evaluate(data[1], 1000).accuracy();
-        long rssMb = peakRssMegabytes();
 
         result.put("mlp_epoch_seconds", round(median, 3));
         result.put("mlp_epoch_limit_seconds", round(limit, 3));
@@ -107,13 +125,64 @@ final class BenchCommand {
         result.put("mlp_epoch_seconds_all", Arrays.toString(history.stream().mapToDouble(r -> round(r.seconds(), 3)).toArray()));
         result.put("mlp_test_accuracy", round(accuracy, 4));
         result.put("mlp_dropout", dropout);
-        result.put("peak_rss_mb", rssMb);
-        log.printf(Locale.ROOT, "mlp epoch (median of epochs 2..%d): %.3f s; BLAS-bound limit %.3f s; ratio %.2f; test accuracy %.2f%%; peak RSS %d MB%n",
-                epochs, median, limit, median / limit, 100 * accuracy, rssMb);
-        if (json) {
-            out.print(Json.object(result));
+        log.printf(Locale.ROOT, "mlp epoch (median of epochs 2..%d): %.3f s; BLAS-bound limit %.3f s; ratio %.2f; test accuracy %.2f%%%n",
+                epochs, median, limit, median / limit, 100 * accuracy);
+    }
+
+    private static void runCnn(Dataset[] data, int epochs, Map<GemmShape, Double> rates, Map<String, Object> result, PrintStream log) {
+        int n = data[0].size();
+        double limit = gemmLimit(CnnBench.SHAPES, rates, n);
+        log.printf(Locale.ROOT, "cnn conv5x5x32-pool2-conv5x5x64-pool2-256-10, relu, batch %d, Adam 1e-3; %d training examples; %d epochs%n",
+                BATCH, n, epochs);
+        Rng rng = new Rng(42);
+        Trainer trainer = new Trainer(CnnBench.model(rng.split()), new SoftmaxCrossEntropyLoss(), Adam.defaults().build());
+        List<EpochRecord> history = train(trainer, data[0], epochs, rng, log);
+        double median = medianAfterFirst(history);
+        double accuracy = trainer.evaluate(data[1], 1000).accuracy();
+        result.put("cnn_epoch_seconds", round(median, 3));
+        result.put("cnn_epoch_limit_seconds", round(limit, 3));
+        result.put("cnn_epoch_ratio", round(median / limit, 2));
+        result.put("cnn_epoch_seconds_all", Arrays.toString(history.stream().mapToDouble(r -> round(r.seconds(), 3)).toArray()));
+        result.put("cnn_test_accuracy", round(accuracy, 4));
+        log.printf(Locale.ROOT, "cnn epoch (median of epochs 2..%d): %.3f s; BLAS-bound limit %.3f s; ratio %.2f; test accuracy %.2f%%%n",
+                epochs, median, limit, median / limit, 100 * accuracy);
+    }
+
+    private static List<EpochRecord> train(Trainer trainer, Dataset train, int epochs, Rng rng, PrintStream log) {
+        return trainer.fit(train, null, epochs, BATCH, rng,
+                r -> log.printf(Locale.ROOT, "  epoch %d: %.3f s, loss %.4f%n", r.epoch(), r.seconds(), r.trainLoss())).epochs();
+    }
+
+    /** Seconds of one epoch at the measured GEMM rates; GEMM work is linear in the batch, so the last partial batch counts pro rata. */
+    private static double gemmLimit(List<GemmShape> shapes, Map<GemmShape, Double> rates, int examples) {
+        double limit = 0;
+        for (GemmShape s : shapes) {
+            limit += s.flops() / (rates.get(s) * 1e9);
         }
-        return 0;
+        return limit * examples / BATCH;
+    }
+
+    /** Median epoch time without the first epoch (JIT warm-up). */
+    private static double medianAfterFirst(List<EpochRecord> history) {
+        double[] seconds = history.stream().skip(1).mapToDouble(EpochRecord::seconds).sorted().toArray();
+        return seconds.length % 2 == 1 ? seconds[seconds.length / 2]
+                : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
+    }
+
+    private static Set<String> parseParts(String text) {
+        Set<String> all = Set.of("gemm", "mlp", "cnn");
+        if (text == null) {
+            return all;
+        }
+        Set<String> parts = new java.util.HashSet<>();
+        for (String p : text.split("[,|]")) {
+            String name = p.trim().toLowerCase(Locale.ROOT);
+            if (!all.contains(name)) {
+                throw new UsageException("bench: --only takes a comma-separated list of gemm, mlp, cnn; got '" + text + "'");
+            }
+            parts.add(name);
+        }
+        return parts;
     }
 
     static Sequential mlp(double dropout, Rng rng) {
