@@ -13,6 +13,7 @@ import dev.temper.nn.ActivityRecorder;
 import dev.temper.nn.ForwardContext;
 import dev.temper.nn.Model;
 import dev.temper.optim.Optimizer;
+import dev.temper.optim.SharpnessAwareMinimization;
 import dev.temper.regularize.ActivityPenalties;
 import dev.temper.regularize.PenaltyTerms;
 import dev.temper.regularize.PostStep;
@@ -47,13 +48,14 @@ public final class Trainer {
     private final List<PostStep> postSteps;
     private final ActivityPenalties activityPenalties;
     private final List<Metric> metrics;
+    private final SharpnessAwareMinimization sam;
 
     public Trainer(Model model, Loss loss, Optimizer optimizer) {
-        this(model, loss, optimizer, Regularization.none(), List.of(), ActivityPenalties.none(), List.of());
+        this(model, loss, optimizer, Regularization.none(), List.of(), ActivityPenalties.none(), List.of(), null);
     }
 
     private Trainer(Model model, Loss loss, Optimizer optimizer, Regularization regularization, List<PostStep> postSteps,
-                    ActivityPenalties activityPenalties, List<Metric> metrics) {
+                    ActivityPenalties activityPenalties, List<Metric> metrics, SharpnessAwareMinimization sam) {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
@@ -62,6 +64,17 @@ public final class Trainer {
         this.postSteps = List.copyOf(postSteps);
         this.activityPenalties = activityPenalties;
         this.metrics = List.copyOf(metrics);
+        this.sam = sam;
+    }
+
+    /**
+     * A trainer of the same model, loss and optimizer whose every step is sharpness-aware ({@code sam}): two
+     * forward and backward passes per batch, the optimizer stepping with the gradient taken at the perturbed
+     * weights. Null turns it off. The second pass is a training pass too: dropout draws new masks and batch
+     * normalization folds the perturbed batch statistics into its running ones (as simple SAM implementations do).
+     */
+    public Trainer withSharpnessAwareMinimization(SharpnessAwareMinimization sam) {
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam);
     }
 
     /**
@@ -77,7 +90,7 @@ public final class Trainer {
                 throw new IllegalArgumentException("Trainer: two metrics are named '" + m.name() + "'");
             }
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, List.of(metrics));
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, List.of(metrics), sam);
     }
 
     /**
@@ -88,7 +101,7 @@ public final class Trainer {
         if (penalties == null) {
             throw new IllegalArgumentException("Trainer: activity penalties must not be null (use ActivityPenalties.none())");
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, penalties, metrics);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, penalties, metrics, sam);
     }
 
     /**
@@ -99,7 +112,7 @@ public final class Trainer {
         if (regularization == null) {
             throw new IllegalArgumentException("Trainer: regularization must not be null (use Regularization.none())");
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam);
     }
 
     /**
@@ -113,7 +126,7 @@ public final class Trainer {
         }
         List<PostStep> more = new ArrayList<>(postSteps);
         more.add(step);
-        return new Trainer(model, loss, optimizer, regularization, more, activityPenalties, metrics);
+        return new Trainer(model, loss, optimizer, regularization, more, activityPenalties, metrics, sam);
     }
 
     public Regularization regularization() {
@@ -150,23 +163,11 @@ public final class Trainer {
             List<Metric> trainMetrics = freshMetrics();
             for (Batch batch : new Batches(train, batchSize, shuffleRng, false)) {
                 Optimizer.zeroGrad(parameters);
-                ActivityRecorder activities = activityPenalties.isEmpty() ? null : new ActivityRecorder();
-                Variable output = model.forward(Variable.constant(batch.features()), ForwardContext.training(layerRng, activities));
-                Variable value = loss.compute(output, batch.targets());
-                double penalty = 0;
-                Variable objective = value;
-                if (activities != null) {
-                    PenaltyTerms terms = activityPenalties.compute(activities.recorded());
-                    penalty += terms.value();
-                    objective = objective.add(terms.total());
-                    addTerms(termSums, terms.terms(), batch.size());
-                }
-                if (!regularization.isEmpty()) {
-                    PenaltyTerms terms = regularization.compute(parameters);
-                    penalty += terms.value();
-                    objective = objective.add(terms.total());
-                    addTerms(termSums, terms.terms(), batch.size());
-                }
+                Pass pass = forwardPass(batch, layerRng);
+                Variable output = pass.output();
+                Variable value = pass.value();
+                double penalty = pass.penalty();
+                addTerms(termSums, pass.terms(), batch.size());
                 for (PostStep step : postSteps) {
                     // measured at the weights the data loss was measured at, before the step moves them
                     Map<String, Double> terms = step.penaltyTerms(parameters);
@@ -175,7 +176,14 @@ public final class Trainer {
                     }
                     addTerms(termSums, terms, batch.size());
                 }
-                objective.backward();
+                pass.objective().backward();
+                if (sam != null) {
+                    // SAM: the gradient at the worst nearby weights, then the step from the weights themselves
+                    sam.ascend(parameters);
+                    Optimizer.zeroGrad(parameters);
+                    forwardPass(batch, layerRng).objective().backward();
+                    sam.restore(parameters);
+                }
                 double learningRate = optimizer.learningRate(); // the rate this step uses (a schedule moves it after)
                 optimizer.step(parameters);
                 for (PostStep step : postSteps) {
@@ -211,6 +219,31 @@ public final class Trainer {
             listener.onEpochEnd(record);
         }
         return history;
+    }
+
+    /** One training forward pass: the outputs, the data loss, and the objective with every penalty added. */
+    private record Pass(Variable output, Variable value, Variable objective, double penalty, Map<String, Double> terms) {}
+
+    private Pass forwardPass(Batch batch, Rng layerRng) {
+        ActivityRecorder activities = activityPenalties.isEmpty() ? null : new ActivityRecorder();
+        Variable output = model.forward(Variable.constant(batch.features()), ForwardContext.training(layerRng, activities));
+        Variable value = loss.compute(output, batch.targets());
+        double penalty = 0;
+        Variable objective = value;
+        Map<String, Double> terms = new LinkedHashMap<>();
+        if (activities != null) {
+            PenaltyTerms t = activityPenalties.compute(activities.recorded());
+            penalty += t.value();
+            objective = objective.add(t.total());
+            t.terms().forEach((k, v) -> terms.merge(k, v, Double::sum));
+        }
+        if (!regularization.isEmpty()) {
+            PenaltyTerms t = regularization.compute(parameters);
+            penalty += t.value();
+            objective = objective.add(t.total());
+            t.terms().forEach((k, v) -> terms.merge(k, v, Double::sum));
+        }
+        return new Pass(output, value, objective, penalty, terms);
     }
 
     /** Adds each term times the batch size to its running sum (terms of the same name add up). */
