@@ -1,10 +1,14 @@
 package dev.temper.cli;
 
+import dev.temper.autograd.Selector;
 import dev.temper.cli.config.LayerKind;
 import dev.temper.cli.config.LayerSpec;
 import dev.temper.cli.config.LossKind;
 import dev.temper.cli.config.OptimizerConfig;
 import dev.temper.cli.config.OptimizerKind;
+import dev.temper.cli.config.RegularizationConfig;
+import dev.temper.regularize.Penalty;
+import dev.temper.regularize.Regularization;
 import dev.temper.loss.BinaryCrossEntropyWithLogits;
 import dev.temper.loss.HuberLoss;
 import dev.temper.loss.LogCoshLoss;
@@ -87,6 +91,18 @@ final class ModelBuilder {
             case LOG_COSH -> new LogCoshLoss();
             case BINARY_CROSS_ENTROPY -> new BinaryCrossEntropyWithLogits();
         };
+    }
+
+    /** The run's penalties: L1 and L2 on every weight matrix and kernel, as named terms of the history. */
+    static Regularization regularization(RegularizationConfig c) {
+        Regularization r = Regularization.none();
+        if (c.l1() > 0) {
+            r = r.with("l1", Selector.weights(), Penalty.l1(c.l1()));
+        }
+        if (c.l2() > 0) {
+            r = r.with("l2", Selector.weights(), Penalty.l2(c.l2()));
+        }
+        return r;
     }
 
     static Optimizer optimizer(OptimizerConfig c) {

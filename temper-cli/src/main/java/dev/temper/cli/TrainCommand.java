@@ -4,6 +4,7 @@ import dev.temper.cli.config.TrainConfig;
 import dev.temper.cli.config.TrainConfigParser;
 import dev.temper.data.Dataset;
 import dev.temper.metric.Metric;
+import dev.temper.regularize.Regularization;
 import dev.temper.nn.Sequential;
 import dev.temper.tensor.Backend;
 import dev.temper.tensor.Parallel;
@@ -63,8 +64,13 @@ final class TrainCommand {
                 train.size(), validation.size(), test.size(), config.seed(), threads, Backend.blas().name());
         out.print(model.summary(Shape.of(inputs)));
 
+        Regularization regularization = ModelBuilder.regularization(config.regularization());
+        for (String warning : regularization.warningsFor(config.optimizer().name().yamlName())) {
+            out.println("warning: " + warning);
+        }
         Trainer trainer = new Trainer(model, ModelBuilder.loss(config.loss()), ModelBuilder.optimizer(config.optimizer()))
-                .withMetrics(task.metrics().toArray(new Metric[0]));
+                .withMetrics(task.metrics().toArray(new Metric[0]))
+                .withRegularization(regularization);
         int epochs = config.epochs();
         long start = System.nanoTime();
         History history = trainer.fit(train, validation.size() == 0 ? null : validation, epochs, config.batchSize(), rng,

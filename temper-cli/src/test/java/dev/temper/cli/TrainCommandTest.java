@@ -60,6 +60,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void weightPenaltiesAreReportedAsTermsAndL2WithAdamIsWarnedAbout() throws IOException {
+        Path out = dir.resolve("penalized");
+        String yaml = SMALL.replace("epochs: 2", "epochs: 1") + "regularization:\n  l2: 1.0e-4\n  l1: 1.0e-5\n";
+        CliRunner r = CliRunner.run("train", config(yaml).toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("warning: ") && l.contains("adam")), r.out());
+        String header = Files.readAllLines(out.resolve("history.csv")).get(0);
+        assertTrue(header.endsWith(",penalty_l1,penalty_l2"), header);
+        String row = Files.readAllLines(out.resolve("history.csv")).get(1);
+        assertTrue(Double.parseDouble(row.split(",")[2]) > 0, "train_penalty > 0: " + row);
+    }
+
+    @Test
     void sameSeedReproducesTheSameHistory() throws IOException {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
  * @param layers the model, input to output; the last dense layer's units are the output width
  * @param loss the training loss
  * @param optimizer the optimizer and its hyperparameters
+ * @param regularization weight penalties added to the loss
  */
 public record TrainConfig(
         long seed,
@@ -24,7 +25,14 @@ public record TrainConfig(
         DataConfig data,
         List<LayerSpec> layers,
         LossKind loss,
-        OptimizerConfig optimizer) {
+        OptimizerConfig optimizer,
+        RegularizationConfig regularization) {
+
+    /** A run without weight penalties. */
+    public TrainConfig(long seed, int threads, int epochs, int batchSize, DataConfig data, List<LayerSpec> layers,
+                       LossKind loss, OptimizerConfig optimizer) {
+        this(seed, threads, epochs, batchSize, data, layers, loss, optimizer, RegularizationConfig.none());
+    }
 
     public TrainConfig {
         Range.AT_LEAST_ZERO.check("threads", threads);
@@ -38,6 +46,9 @@ public record TrainConfig(
         }
         if (optimizer == null) {
             throw new IllegalArgumentException("optimizer must not be null");
+        }
+        if (regularization == null) {
+            throw new IllegalArgumentException("regularization must not be null");
         }
         layers = checkedLayers(layers, loss);
     }
@@ -66,12 +77,12 @@ public record TrainConfig(
 
     /** This config with another seed (the CLI's {@code --seed} overrides the file). */
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(newSeed, threads, epochs, batchSize, data, layers, loss, optimizer);
+        return new TrainConfig(newSeed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization);
     }
 
     /** This config with another thread count (the CLI's {@code --threads} overrides the file). */
     public TrainConfig withThreads(int newThreads) {
-        return new TrainConfig(seed, newThreads, epochs, batchSize, data, layers, loss, optimizer);
+        return new TrainConfig(seed, newThreads, epochs, batchSize, data, layers, loss, optimizer, regularization);
     }
 
     /** Units of the last dense layer: the model's output width, to be matched to the class count. */

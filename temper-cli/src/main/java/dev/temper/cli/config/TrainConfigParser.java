@@ -24,7 +24,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class TrainConfigParser {
     private static final List<String> TOP_KEYS =
-            List.of("seed", "threads", "epochs", "batch_size", "data", "model", "loss", "optimizer");
+            List.of("seed", "threads", "epochs", "batch_size", "data", "model", "loss", "optimizer", "regularization");
+    private static final List<String> REGULARIZATION_KEYS = List.of("l1", "l2");
     private static final List<String> IDX_PATH_KEYS =
             List.of("train_images", "train_labels", "test_images", "test_labels");
     private static final List<String> DATA_KEYS = List.of(
@@ -100,9 +101,13 @@ public final class TrainConfigParser {
         LossKind loss = top.choice("loss", "loss", List.of(LossKind.values()), defaults.loss());
         OptimizerConfig optimizer =
                 optimizer(top.section("optimizer", "in optimizer", OPTIMIZER_KEYS), source, defaults.optimizer());
+        YamlMapping penalties = top.section("regularization", "in regularization", REGULARIZATION_KEYS);
+        double l1 = penalties.number("l1", Range.AT_LEAST_ZERO, defaults.regularization().l1());
+        double l2 = penalties.number("l2", Range.AT_LEAST_ZERO, defaults.regularization().l2());
+        RegularizationConfig regularization = source.build(penalties.node(), () -> new RegularizationConfig(l1, l2));
         Node anchor = model.has("layers") ? model.value("layers") : root;
         return source.build(anchor, () ->
-                new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, optimizer));
+                new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization));
     }
 
     private static DataConfig data(YamlMapping data, YamlSource source, Path baseDirectory, DataConfig defaults) {

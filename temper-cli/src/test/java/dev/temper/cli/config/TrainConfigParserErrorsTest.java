@@ -106,6 +106,12 @@ class TrainConfigParserErrorsTest {
     }
 
     @Test
+    void regularizationTakesNonNegativeL1AndL2Only() {
+        assertMessage("regularization:\n  l2: -1\n", 2, "'l2' must be >= 0, got -1");
+        assertError("regularization:\n  weight_decay: 0.1\n", 2, "unknown key 'weight_decay' in regularization", "l1", "l2");
+    }
+
+    @Test
     void duplicateKeysAreRefusedWithBothLines() {
         assertMessage("epochs: 1\nseed: 2\nepochs: 3\n", 3, "duplicate key 'epochs' at top level (first given on line 1)");
         assertError("optimizer: {name: adam, name: sgd}\n", 1, "duplicate key 'name' in optimizer");
