@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.temper.Fixtures;
+import dev.temper.fixtures.TensorFixtures;
 import dev.temper.autograd.Variable;
 import dev.temper.tensor.DType;
 import dev.temper.tensor.Tensor;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * covers terms that are zero up to rounding (a focal term of e^-200).
  */
 class LossFixtureTest {
-    private static final Fixtures FIXTURES = Fixtures.load("losses.txt");
+    private static final TensorFixtures FIXTURES = TensorFixtures.load("losses.txt");
     private static final String[] VARIANTS = {"mean", "sum", "none", "weighted_mean", "weighted_sum"};
 
     static Stream<Arguments> variants() {
@@ -61,7 +61,7 @@ class LossFixtureTest {
         return c.loss().apply(reduction).compute(new Variable(output, true), targets, weights);
     }
 
-    static Fixtures fixtures() {
+    static TensorFixtures fixtures() {
         return FIXTURES;
     }
 

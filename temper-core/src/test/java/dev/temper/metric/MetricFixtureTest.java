@@ -3,7 +3,7 @@ package dev.temper.metric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.temper.Fixtures;
+import dev.temper.fixtures.TensorFixtures;
 import dev.temper.tensor.DType;
 import dev.temper.tensor.Tensor;
 import java.util.function.Supplier;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must agree with the reference to 1e-12 relative, which shows the accumulation is exact.
  */
 class MetricFixtureTest {
-    private static final Fixtures FIXTURES = Fixtures.load("metrics.txt");
+    private static final TensorFixtures FIXTURES = TensorFixtures.load("metrics.txt");
 
     static Stream<Arguments> metrics() {
         return Stream.of(
