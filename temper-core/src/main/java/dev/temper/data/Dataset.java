@@ -44,4 +44,40 @@ public record Dataset(Tensor features, Tensor targets) {
         Arrays.sort(second);
         return new Dataset[] {subset(first), subset(second)};
     }
+
+    /**
+     * A seeded stratified split: within each class, {@code round(fraction * classSize)} randomly chosen examples go
+     * to the second part and the rest to the first, so each class keeps its share in both parts (as scikit-learn's
+     * {@code train_test_split(..., stratify=y)} intends; rounding is per class, so the second part's total can
+     * differ from {@code round(fraction * size)} by up to one example per class). Rows keep dataset order.
+     *
+     * @param fraction in [0, 1)
+     * @param rng draws one permutation per class, classes in increasing order
+     */
+    public Dataset[] stratifiedSplit(double fraction, Rng rng) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("stratifiedSplit fraction must be in [0, 1), got " + fraction);
+        }
+        int[][] byClass = ClassRows.byClass(targets, "stratifiedSplit");
+        int[] first = new int[size()];
+        int[] second = new int[size()];
+        int firstCount = 0;
+        int secondCount = 0;
+        for (int[] rows : byClass) {
+            int[] order = rng.permutation(rows.length);
+            int held = (int) Math.round(fraction * rows.length);
+            for (int i = 0; i < rows.length; i++) {
+                if (i < rows.length - held) {
+                    first[firstCount++] = rows[order[i]];
+                } else {
+                    second[secondCount++] = rows[order[i]];
+                }
+            }
+        }
+        first = Arrays.copyOf(first, firstCount);
+        second = Arrays.copyOf(second, secondCount);
+        Arrays.sort(first);
+        Arrays.sort(second);
+        return new Dataset[] {subset(first), subset(second)};
+    }
 }
