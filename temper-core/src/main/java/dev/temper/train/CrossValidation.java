@@ -1,0 +1,53 @@
+package dev.temper.train;
+
+import dev.temper.data.Dataset;
+import dev.temper.data.Fold;
+import dev.temper.data.FoldSummary;
+import dev.temper.data.KFold;
+import dev.temper.tensor.Rng;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * K-fold cross-validation: for each fold, a fresh model and trainer (from {@code trainerFactory}, given a
+ * generator of its own) trains on the other folds and is evaluated on this one. The spread over folds says how
+ * much a single validation figure can be trusted.
+ *
+ * <p>Seeding: the folds, and each fold's initialization and shuffling, all draw from streams split off the
+ * generator given, in fold order, so the same seed gives the same figures.
+ */
+public final class CrossValidation {
+    private CrossValidation() {}
+
+    /** Per-fold evaluations and their mean and sample standard deviation. */
+    public record Result(List<Evaluation> folds, FoldSummary loss, FoldSummary accuracy) {
+        /** One line per fold and the summary, e.g. {@code fold 1: loss 0.2311, accuracy 0.9350}. */
+        public String report() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < folds.size(); i++) {
+                sb.append(String.format(java.util.Locale.ROOT, "fold %d: loss %.4f, accuracy %.4f%n", i + 1,
+                        folds.get(i).loss(), folds.get(i).accuracy()));
+            }
+            sb.append("mean: loss ").append(loss.format()).append(", accuracy ")
+                    .append(accuracy == null ? "n/a" : accuracy.format()).append('\n');
+            return sb.toString();
+        }
+    }
+
+    public static Result run(Dataset data, KFold kFold, int epochs, int batchSize, Rng rng,
+                             Function<Rng, Trainer> trainerFactory) {
+        List<Fold> folds = kFold.split(data, rng.split());
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (Fold fold : folds) {
+            Rng foldRng = rng.split();
+            Trainer trainer = trainerFactory.apply(foldRng.split());
+            trainer.fit(fold.train(data), null, epochs, batchSize, foldRng, EpochListener.none());
+            evaluations.add(trainer.evaluate(fold.validation(data), Math.max(batchSize, 256)));
+        }
+        double[] losses = evaluations.stream().mapToDouble(Evaluation::loss).toArray();
+        double[] accuracies = evaluations.stream().mapToDouble(Evaluation::accuracy).toArray();
+        boolean hasAccuracy = evaluations.stream().noneMatch(e -> Double.isNaN(e.accuracy()));
+        return new Result(List.copyOf(evaluations), FoldSummary.of(losses), hasAccuracy ? FoldSummary.of(accuracies) : null);
+    }
+}
