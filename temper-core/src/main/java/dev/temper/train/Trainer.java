@@ -49,13 +49,15 @@ public final class Trainer {
     private final ActivityPenalties activityPenalties;
     private final List<Metric> metrics;
     private final SharpnessAwareMinimization sam;
+    private final List<Callback> callbacks;
 
     public Trainer(Model model, Loss loss, Optimizer optimizer) {
-        this(model, loss, optimizer, Regularization.none(), List.of(), ActivityPenalties.none(), List.of(), null);
+        this(model, loss, optimizer, Regularization.none(), List.of(), ActivityPenalties.none(), List.of(), null, List.of());
     }
 
     private Trainer(Model model, Loss loss, Optimizer optimizer, Regularization regularization, List<PostStep> postSteps,
-                    ActivityPenalties activityPenalties, List<Metric> metrics, SharpnessAwareMinimization sam) {
+                    ActivityPenalties activityPenalties, List<Metric> metrics, SharpnessAwareMinimization sam,
+                    List<Callback> callbacks) {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
@@ -65,6 +67,24 @@ public final class Trainer {
         this.activityPenalties = activityPenalties;
         this.metrics = List.copyOf(metrics);
         this.sam = sam;
+        this.callbacks = List.copyOf(callbacks);
+    }
+
+    /**
+     * A trainer of the same model, loss and optimizer that calls {@code callbacks} (in this order) during
+     * {@link #fit}, replacing any set before. Callbacks are stateful: one instance per concurrent run.
+     */
+    public Trainer withCallbacks(Callback... callbacks) {
+        for (int i = 0; i < callbacks.length; i++) {
+            if (callbacks[i] == null) {
+                throw new IllegalArgumentException("Trainer: callback " + i + " must not be null");
+            }
+        }
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, List.of(callbacks));
+    }
+
+    public List<Callback> callbacks() {
+        return callbacks;
     }
 
     /**
@@ -74,7 +94,7 @@ public final class Trainer {
      * normalization folds the perturbed batch statistics into its running ones (as simple SAM implementations do).
      */
     public Trainer withSharpnessAwareMinimization(SharpnessAwareMinimization sam) {
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, callbacks);
     }
 
     /**
@@ -90,7 +110,7 @@ public final class Trainer {
                 throw new IllegalArgumentException("Trainer: two metrics are named '" + m.name() + "'");
             }
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, List.of(metrics), sam);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, List.of(metrics), sam, callbacks);
     }
 
     /**
@@ -101,7 +121,7 @@ public final class Trainer {
         if (penalties == null) {
             throw new IllegalArgumentException("Trainer: activity penalties must not be null (use ActivityPenalties.none())");
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, penalties, metrics, sam);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, penalties, metrics, sam, callbacks);
     }
 
     /**
@@ -112,7 +132,7 @@ public final class Trainer {
         if (regularization == null) {
             throw new IllegalArgumentException("Trainer: regularization must not be null (use Regularization.none())");
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, callbacks);
     }
 
     /**
@@ -126,7 +146,7 @@ public final class Trainer {
         }
         List<PostStep> more = new ArrayList<>(postSteps);
         more.add(step);
-        return new Trainer(model, loss, optimizer, regularization, more, activityPenalties, metrics, sam);
+        return new Trainer(model, loss, optimizer, regularization, more, activityPenalties, metrics, sam, callbacks);
     }
 
     public Regularization regularization() {
@@ -137,8 +157,14 @@ public final class Trainer {
         return postSteps;
     }
 
+    /** {@link #fit(Dataset, Dataset, int, int, Rng, EpochListener)} without a listener (callbacks only). */
+    public History fit(Dataset train, Dataset validation, int epochs, int batchSize, Rng rng) {
+        return fit(train, validation, epochs, batchSize, rng, EpochListener.none());
+    }
+
     /**
-     * Trains for {@code epochs} epochs.
+     * Trains for at most {@code epochs} epochs, calling {@code listener} after each epoch, before the trainer's
+     * callbacks. A stop requested by a callback ends the run after the current epoch; the history keeps the reason.
      *
      * @param validation evaluated after every epoch; may be null
      * @param rng the run's generator: the shuffle order and stochastic layers draw from streams split off it
@@ -153,7 +179,18 @@ public final class Trainer {
         Rng shuffleRng = rng.split();
         Rng layerRng = rng.split();
         History history = new History();
+        List<Callback> all = new ArrayList<>();
+        all.add(Callback.of(listener));
+        all.addAll(callbacks);
+        TrainingControl control = new TrainingControl(model, optimizer);
+        for (Callback c : all) {
+            c.onTrainBegin(control);
+        }
+        long stepNumber = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
+            for (Callback c : all) {
+                c.onEpochBegin(epoch, control);
+            }
             long start = System.nanoTime();
             double lossSum = 0;
             double penaltySum = 0;
@@ -189,7 +226,8 @@ public final class Trainer {
                 for (PostStep step : postSteps) {
                     step.apply(parameters, learningRate);
                 }
-                lossSum += value.value().item() * batch.size();
+                double batchLoss = value.value().item();
+                lossSum += batchLoss * batch.size();
                 penaltySum += penalty * batch.size();
                 if (loss.classification()) {
                     correct += Accuracy.correct(output.value(), batch.targets());
@@ -198,6 +236,10 @@ public final class Trainer {
                     m.update(output.value(), batch.targets());
                 }
                 seen += batch.size();
+                stepNumber++;
+                for (Callback c : all) {
+                    c.onBatchEnd(epoch, stepNumber, batchLoss, control);
+                }
             }
             double trainLoss = lossSum / seen;
             double trainPenalty = penaltySum / seen;
@@ -216,7 +258,18 @@ public final class Trainer {
                     val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
                     (System.nanoTime() - start) / 1e9, termSums, metricValues);
             history.add(record);
-            listener.onEpochEnd(record);
+            for (Callback c : all) {
+                c.onEpochEnd(record, control);
+            }
+            if (control.stopRequested()) {
+                break;
+            }
+        }
+        if (control.stopRequested()) {
+            history.stoppedBecause(control.stopReason());
+        }
+        for (Callback c : all) {
+            c.onTrainEnd(history, control);
         }
         return history;
     }

@@ -1,0 +1,51 @@
+package dev.temper.train;
+
+/**
+ * Hooks into {@link Trainer#fit}, with the meaning Keras gives them (https://keras.io/api/callbacks/base_callback/):
+ * every method is a no-op by default, callbacks run in the order given to {@link Trainer#withCallbacks}, and a
+ * callback changes the run only through the {@link TrainingControl} it is handed (request a stop, read or set
+ * the learning rate, copy or load the weights), never by reaching into the trainer.
+ *
+ * <p>Epochs are numbered from 1, as in {@link EpochRecord} (Keras counts them from 0). A stop requested in any
+ * hook takes effect after the current epoch has finished and been recorded; {@link #onTrainEnd} still runs.
+ */
+public interface Callback {
+
+    /** Before the first epoch. */
+    default void onTrainBegin(TrainingControl control) {
+    }
+
+    /** Before epoch {@code epoch}'s first batch (a per-epoch learning-rate schedule acts here). */
+    default void onEpochBegin(int epoch, TrainingControl control) {
+    }
+
+    /**
+     * After the optimizer step (and post-steps) of one batch.
+     *
+     * @param step the batch's number in this fit, from 1, counted across epochs
+     * @param batchLoss the batch's data loss (without penalties), measured before the step
+     */
+    default void onBatchEnd(int epoch, long step, double batchLoss, TrainingControl control) {
+    }
+
+    /** After the epoch's record has been added to the history. */
+    default void onEpochEnd(EpochRecord record, TrainingControl control) {
+    }
+
+    /** After the last epoch, whether the run completed or was stopped. */
+    default void onTrainEnd(History history, TrainingControl control) {
+    }
+
+    /** The older, epoch-only listener as a callback. */
+    static Callback of(EpochListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("Callback.of: listener must not be null (use EpochListener.none())");
+        }
+        return new Callback() {
+            @Override
+            public void onEpochEnd(EpochRecord record, TrainingControl control) {
+                listener.onEpochEnd(record);
+            }
+        };
+    }
+}

@@ -1,0 +1,107 @@
+package dev.temper.train;
+
+import dev.temper.autograd.Parameter;
+import dev.temper.nn.Model;
+import dev.temper.optim.Optimizer;
+import dev.temper.tensor.Tensor;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a {@link Callback} may do to a run: request a stop (with a reason the history keeps), read and set the
+ * optimizer's learning rate, and copy or load the model's weights (parameters and buffers, by path). One per
+ * {@link Trainer#fit} call; tests build their own to drive a callback with scripted epochs.
+ */
+public final class TrainingControl {
+    private final Model model;
+    private final Optimizer optimizer;
+    private String stopReason;
+
+    public TrainingControl(Model model, Optimizer optimizer) {
+        if (model == null || optimizer == null) {
+            throw new IllegalArgumentException("TrainingControl: model and optimizer must not be null, got model="
+                    + model + ", optimizer=" + optimizer);
+        }
+        this.model = model;
+        this.optimizer = optimizer;
+    }
+
+    /**
+     * Asks the trainer to stop after the current epoch (Keras's {@code model.stop_training = True}). The first
+     * reason given is kept: it names what ended the run.
+     */
+    public void stop(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("TrainingControl.stop: reason must be a non-empty text, got '" + reason + "'");
+        }
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+    }
+
+    public boolean stopRequested() {
+        return stopReason != null;
+    }
+
+    /** The first stop reason given, or null when no stop was requested. */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** The rate the optimizer's next step will use. */
+    public double learningRate() {
+        return optimizer.learningRate();
+    }
+
+    /** A constant rate from the next step on; drops any schedule set on the optimizer (see {@link Optimizer}). */
+    public void setLearningRate(double learningRate) {
+        optimizer.setLearningRate(learningRate);
+    }
+
+    /** The model's parameters by path: live, so reading them during a run sees the current weights. */
+    public Map<String, Parameter> namedParameters() {
+        return model.namedParameters();
+    }
+
+    /** The model's buffers (batch-norm running statistics, ...) by path, live. */
+    public Map<String, Tensor> namedBuffers() {
+        return model.namedBuffers();
+    }
+
+    /** Copies of every parameter and buffer value, by path (parameters first), detached from the model. */
+    public Map<String, Tensor> snapshotWeights() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Parameter> p : model.namedParameters().entrySet()) {
+            out.put(p.getKey(), p.getValue().value().copy());
+        }
+        for (Map.Entry<String, Tensor> b : model.namedBuffers().entrySet()) {
+            out.put(b.getKey(), b.getValue().copy());
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Writes {@code weights} (from {@link #snapshotWeights}) back into the model's parameters and buffers, in
+     * place. The paths must be exactly the model's and the shapes equal.
+     */
+    public void loadWeights(Map<String, Tensor> weights) {
+        Map<String, Tensor> targets = new LinkedHashMap<>();
+        model.namedParameters().forEach((path, p) -> targets.put(path, p.value()));
+        targets.putAll(model.namedBuffers());
+        if (!targets.keySet().equals(weights.keySet())) {
+            throw new IllegalArgumentException("TrainingControl.loadWeights: weights hold paths " + weights.keySet()
+                    + ", the model has " + targets.keySet());
+        }
+        for (Map.Entry<String, Tensor> t : targets.entrySet()) {
+            Tensor source = weights.get(t.getKey());
+            if (!source.shape().equals(t.getValue().shape())) {
+                throw new IllegalArgumentException("TrainingControl.loadWeights: '" + t.getKey() + "' has shape "
+                        + source.shape() + ", the model expects " + t.getValue().shape());
+            }
+        }
+        for (Map.Entry<String, Tensor> t : targets.entrySet()) {
+            t.getValue().copyFromInPlace(weights.get(t.getKey()));
+        }
+    }
+}
