@@ -3,6 +3,7 @@ package dev.temper.train;
 import dev.temper.autograd.NoGrad;
 import dev.temper.autograd.Parameter;
 import dev.temper.autograd.Variable;
+import dev.temper.data.Augmentation;
 import dev.temper.data.Batch;
 import dev.temper.data.Batches;
 import dev.temper.data.Dataset;
@@ -50,14 +51,16 @@ public final class Trainer {
     private final List<Metric> metrics;
     private final SharpnessAwareMinimization sam;
     private final List<Callback> callbacks;
+    private final Augmentation augmentation;
 
     public Trainer(Model model, Loss loss, Optimizer optimizer) {
-        this(model, loss, optimizer, Regularization.none(), List.of(), ActivityPenalties.none(), List.of(), null, List.of());
+        this(model, loss, optimizer, Regularization.none(), List.of(), ActivityPenalties.none(), List.of(), null, List.of(),
+                null);
     }
 
     private Trainer(Model model, Loss loss, Optimizer optimizer, Regularization regularization, List<PostStep> postSteps,
                     ActivityPenalties activityPenalties, List<Metric> metrics, SharpnessAwareMinimization sam,
-                    List<Callback> callbacks) {
+                    List<Callback> callbacks, Augmentation augmentation) {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
@@ -68,6 +71,17 @@ public final class Trainer {
         this.metrics = List.copyOf(metrics);
         this.sam = sam;
         this.callbacks = List.copyOf(callbacks);
+        this.augmentation = augmentation;
+    }
+
+    /**
+     * A trainer of the same model, loss and optimizer that passes every training batch's features through
+     * {@code augmentation} (drawing from a stream of its own, split off the run's generator) before the forward
+     * pass. Validation, evaluation and prediction see the data as it is. Null turns it off.
+     */
+    public Trainer withAugmentation(Augmentation augmentation) {
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, callbacks,
+                augmentation);
     }
 
     /**
@@ -80,7 +94,7 @@ public final class Trainer {
                 throw new IllegalArgumentException("Trainer: callback " + i + " must not be null");
             }
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, List.of(callbacks));
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, List.of(callbacks), augmentation);
     }
 
     public List<Callback> callbacks() {
@@ -94,7 +108,7 @@ public final class Trainer {
      * normalization folds the perturbed batch statistics into its running ones (as simple SAM implementations do).
      */
     public Trainer withSharpnessAwareMinimization(SharpnessAwareMinimization sam) {
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, callbacks);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, callbacks, augmentation);
     }
 
     /**
@@ -110,7 +124,7 @@ public final class Trainer {
                 throw new IllegalArgumentException("Trainer: two metrics are named '" + m.name() + "'");
             }
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, List.of(metrics), sam, callbacks);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, List.of(metrics), sam, callbacks, augmentation);
     }
 
     /**
@@ -121,7 +135,7 @@ public final class Trainer {
         if (penalties == null) {
             throw new IllegalArgumentException("Trainer: activity penalties must not be null (use ActivityPenalties.none())");
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, penalties, metrics, sam, callbacks);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, penalties, metrics, sam, callbacks, augmentation);
     }
 
     /**
@@ -132,7 +146,7 @@ public final class Trainer {
         if (regularization == null) {
             throw new IllegalArgumentException("Trainer: regularization must not be null (use Regularization.none())");
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, callbacks);
+        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, callbacks, augmentation);
     }
 
     /**
@@ -146,7 +160,7 @@ public final class Trainer {
         }
         List<PostStep> more = new ArrayList<>(postSteps);
         more.add(step);
-        return new Trainer(model, loss, optimizer, regularization, more, activityPenalties, metrics, sam, callbacks);
+        return new Trainer(model, loss, optimizer, regularization, more, activityPenalties, metrics, sam, callbacks, augmentation);
     }
 
     public Regularization regularization() {
@@ -178,6 +192,7 @@ public final class Trainer {
         }
         Rng shuffleRng = rng.split();
         Rng layerRng = rng.split();
+        Rng augmentationRng = augmentation == null ? null : rng.split(); // split only when used: other runs keep their bits
         History history = new History();
         List<Callback> all = new ArrayList<>();
         all.add(Callback.of(listener));
@@ -198,7 +213,9 @@ public final class Trainer {
             long correct = 0;
             long seen = 0;
             List<Metric> trainMetrics = freshMetrics();
-            for (Batch batch : new Batches(train, batchSize, shuffleRng, false)) {
+            for (Batch plain : new Batches(train, batchSize, shuffleRng, false)) {
+                Batch batch = augmentation == null ? plain
+                        : new Batch(augmentation.apply(plain.features(), augmentationRng), plain.targets());
                 Optimizer.zeroGrad(parameters);
                 Pass pass = forwardPass(batch, layerRng);
                 Variable output = pass.output();
