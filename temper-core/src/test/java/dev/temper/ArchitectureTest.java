@@ -32,6 +32,7 @@ class ArchitectureTest {
             .consideringOnlyDependenciesInAnyPackage("dev.temper..")
             .withOptionalLayers(true) // regularize, tune, landscape and report are planned, not all written yet
             .layer("tensor").definedBy("dev.temper.tensor..")
+            .layer("io").definedBy("dev.temper.io..")
             .layer("autograd").definedBy("dev.temper.autograd..")
             .layer("nn").definedBy("dev.temper.nn..")
             .layer("loss").definedBy("dev.temper.loss..")
@@ -43,6 +44,7 @@ class ArchitectureTest {
             .layer("tune").definedBy("dev.temper.tune..")
             .layer("landscape").definedBy("dev.temper.landscape..")
             .layer("report").definedBy("dev.temper.report..")
+            .whereLayer("io").mayOnlyAccessLayers("tensor")
             .whereLayer("tensor").mayNotAccessAnyLayer()
             .whereLayer("autograd").mayOnlyAccessLayers("tensor")
             .whereLayer("nn").mayOnlyAccessLayers("autograd", "tensor")
@@ -52,7 +54,7 @@ class ArchitectureTest {
             .whereLayer("optim").mayOnlyAccessLayers("autograd", "tensor")
             .whereLayer("data").mayOnlyAccessLayers("tensor")
             .whereLayer("train").mayOnlyAccessLayers(
-                    "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "tensor")
+                    "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "io", "tensor")
             .whereLayer("tune").mayOnlyAccessLayers(
                     "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "tensor")
             .whereLayer("landscape").mayOnlyAccessLayers(

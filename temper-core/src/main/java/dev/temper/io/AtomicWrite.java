@@ -1,0 +1,51 @@
+package dev.temper.io;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that readers see the old contents or the new, never half of the new: the bytes go to a temporary
+ * file in the target's directory (a rename is only atomic within one file system), are forced to disk, and the
+ * temporary file is renamed over the target. A crash mid-save therefore never destroys the last good checkpoint.
+ */
+final class AtomicWrite {
+    /** What goes into the file. */
+    interface Body {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
+    private AtomicWrite() {}
+
+    static void write(Path target, Body body) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                body.writeTo(ch);
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ModelFileException(target, "cannot write: " + e, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // The write itself succeeded or already failed with a clearer error; a stray temp file is harmless.
+                }
+            }
+        }
+    }
+}
