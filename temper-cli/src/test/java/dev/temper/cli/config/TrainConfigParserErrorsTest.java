@@ -107,7 +107,7 @@ class TrainConfigParserErrorsTest {
 
     @Test
     void regularizationTakesNonNegativeL1AndL2Only() {
-        assertMessage("regularization:\n  l2: -1\n", 2, "'l2' must be >= 0, got -1");
+        assertMessage("regularization:\n  l2: -1\n", 2, "'l2' must be a number >= 0, got -1");
         assertError("regularization:\n  weight_decay: 0.1\n", 2, "unknown key 'weight_decay' in regularization", "l1", "l2");
     }
 
