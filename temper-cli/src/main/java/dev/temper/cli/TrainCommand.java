@@ -3,6 +3,7 @@ package dev.temper.cli;
 import dev.temper.cli.config.TrainConfig;
 import dev.temper.cli.config.TrainConfigParser;
 import dev.temper.data.Dataset;
+import dev.temper.io.NamedTensors;
 import dev.temper.metric.Metric;
 import dev.temper.regularize.Regularization;
 import dev.temper.nn.Sequential;
@@ -10,6 +11,7 @@ import dev.temper.tensor.Backend;
 import dev.temper.tensor.Parallel;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Shape;
+import dev.temper.tensor.Tensor;
 import dev.temper.train.EpochRecord;
 import dev.temper.train.Evaluation;
 import dev.temper.train.History;
@@ -103,7 +105,29 @@ final class TrainCommand {
         metrics.put("gemm", Backend.blas().name());
         AtomicFiles.writeString(dir.resolve("metrics.json"), Json.object(metrics));
         out.println("wrote " + dir.resolve("history.csv") + " and " + dir.resolve("metrics.json"));
+        Path weights = dir.resolve("model.safetensors");
+        NamedTensors.save(weights, modelState(model), provenance(config, a));
+        out.println("wrote " + weights);
         return 0;
+    }
+
+    /** Parameters and buffers (running statistics) by path: everything a trained model needs to predict. */
+    static Map<String, Tensor> modelState(Sequential model) {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        model.namedParameters().forEach((path, p) -> state.put(path, p.value()));
+        state.putAll(model.namedBuffers());
+        return state;
+    }
+
+    /** What the weights came from, in the file's metadata (provenance): the run file's text and the seed. */
+    private static Map<String, String> provenance(TrainConfig config, Arguments a) throws IOException {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", "temper model weights (safetensors), parameters and buffers by dotted path");
+        meta.put("seed", Long.toString(config.seed()));
+        if (!a.positional().isEmpty()) {
+            meta.put("run_file", Files.readString(Path.of(a.positional().get(0))));
+        }
+        return meta;
     }
 
     static String epochLine(EpochRecord r, int epochs) {

@@ -45,6 +45,11 @@ class TrainCommandTest {
         assertTrue(metrics.contains("\"test_accuracy\": 0."), metrics);
         assertTrue(metrics.contains("\"test_loss\": "), metrics);
         assertTrue(metrics.contains("\"seed\": 5"), metrics);
+        // the weights file reads back into a model of the same architecture, every tensor present
+        dev.temper.nn.Sequential twin = ModelBuilder.model(
+                dev.temper.cli.config.TrainConfigParser.parse(dir.resolve("run.yaml")).layers(), 784, new dev.temper.tensor.Rng(1));
+        java.util.Map<String, String> meta = dev.temper.io.NamedTensors.loadInto(out.resolve("model.safetensors"), TrainCommand.modelState(twin));
+        assertTrue(meta.get("run_file").contains("seed: 5"), meta.toString());
     }
 
     @Test
