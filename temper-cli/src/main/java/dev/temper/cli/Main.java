@@ -2,6 +2,7 @@ package dev.temper.cli;
 
 import dev.temper.cli.config.ConfigException;
 import dev.temper.data.DataFormatException;
+import dev.temper.io.ModelFileException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -19,6 +20,8 @@ public final class Main {
             "usage:",
             "  " + TrainCommand.USAGE,
             "      train a model (default: an MLP on the embedded MNIST subset); writes DIR/history.csv and DIR/metrics.json",
+            "  " + SummaryCommand.USAGE,
+            "      list the tensors and metadata of a weights file written by temper train",
             "  " + BenchCommand.USAGE,
             "      measure GEMM GFLOP/s and the seconds per epoch of a 784-512-512-10 MLP on Fashion-MNIST",
             "  temper help",
@@ -41,12 +44,13 @@ public final class Main {
             return switch (args.get(0)) {
                 case "train" -> TrainCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
-                default -> throw new UsageException("unknown command '" + args.get(0) + "'; expected one of: train, bench, help");
+                case "summary" -> SummaryCommand.run(rest, out);
+                default -> throw new UsageException("unknown command '" + args.get(0) + "'; expected one of: train, summary, bench, help");
             };
         } catch (UsageException | ConfigException e) {
             err.println("temper: error: " + e.getMessage());
             return 2;
-        } catch (DataFormatException | IOException e) {
+        } catch (DataFormatException | ModelFileException | IOException e) {
             err.println("temper: error: " + e.getMessage());
             return 1;
         } catch (IllegalArgumentException e) {

@@ -50,6 +50,14 @@ class TrainCommandTest {
                 dev.temper.cli.config.TrainConfigParser.parse(dir.resolve("run.yaml")).layers(), 784, new dev.temper.tensor.Rng(1));
         java.util.Map<String, String> meta = dev.temper.io.NamedTensors.loadInto(out.resolve("model.safetensors"), TrainCommand.modelState(twin));
         assertTrue(meta.get("run_file").contains("seed: 5"), meta.toString());
+        CliRunner summary = CliRunner.run("summary", out.resolve("model.safetensors").toString());
+        assertEquals(0, summary.exitCode(), summary.err());
+        assertTrue(summary.out().contains("dense_1.kernel") && summary.out().contains("[784, 32]"), summary.out());
+        assertTrue(summary.out().contains("Total values: 25,450 in 4 tensors"), summary.out());
+        java.nio.file.Files.write(dir.resolve("broken.safetensors"), new byte[] {1, 2, 3});
+        CliRunner broken = CliRunner.run("summary", dir.resolve("broken.safetensors").toString());
+        assertEquals(1, broken.exitCode());
+        assertTrue(broken.oneLineError() && broken.err().contains("broken.safetensors"), broken.err());
     }
 
     @Test
