@@ -54,24 +54,29 @@ public final class Trainer {
     private final Augmentation augmentation;
 
     public Trainer(Model model, Loss loss, Optimizer optimizer) {
-        this(model, loss, optimizer, Regularization.none(), List.of(), ActivityPenalties.none(), List.of(), null, List.of(),
-                null);
+        this(model, loss, optimizer, TrainingOptions.none());
     }
 
-    private Trainer(Model model, Loss loss, Optimizer optimizer, Regularization regularization, List<PostStep> postSteps,
-                    ActivityPenalties activityPenalties, List<Metric> metrics, SharpnessAwareMinimization sam,
-                    List<Callback> callbacks, Augmentation augmentation) {
+    private Trainer(Model model, Loss loss, Optimizer optimizer, TrainingOptions options) {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
         this.parameters = model.namedParameters();
-        this.regularization = regularization;
-        this.postSteps = List.copyOf(postSteps);
-        this.activityPenalties = activityPenalties;
-        this.metrics = List.copyOf(metrics);
-        this.sam = sam;
-        this.callbacks = List.copyOf(callbacks);
-        this.augmentation = augmentation;
+        this.regularization = options.regularization();
+        this.postSteps = options.postSteps();
+        this.activityPenalties = options.activityPenalties();
+        this.metrics = options.metrics();
+        this.sam = options.sam();
+        this.callbacks = options.callbacks();
+        this.augmentation = options.augmentation();
+    }
+
+    private TrainingOptions options() {
+        return new TrainingOptions(regularization, postSteps, activityPenalties, metrics, sam, callbacks, augmentation);
+    }
+
+    private Trainer with(TrainingOptions options) {
+        return new Trainer(model, loss, optimizer, options);
     }
 
     /**
@@ -80,8 +85,7 @@ public final class Trainer {
      * pass. Validation, evaluation and prediction see the data as it is. Null turns it off.
      */
     public Trainer withAugmentation(Augmentation augmentation) {
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, callbacks,
-                augmentation);
+        return with(options().withAugmentation(augmentation));
     }
 
     /**
@@ -94,7 +98,7 @@ public final class Trainer {
                 throw new IllegalArgumentException("Trainer: callback " + i + " must not be null");
             }
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, List.of(callbacks), augmentation);
+        return with(options().withCallbacks(List.of(callbacks)));
     }
 
     public List<Callback> callbacks() {
@@ -108,7 +112,7 @@ public final class Trainer {
      * normalization folds the perturbed batch statistics into its running ones (as simple SAM implementations do).
      */
     public Trainer withSharpnessAwareMinimization(SharpnessAwareMinimization sam) {
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, callbacks, augmentation);
+        return with(options().withSam(sam));
     }
 
     /**
@@ -124,7 +128,7 @@ public final class Trainer {
                 throw new IllegalArgumentException("Trainer: two metrics are named '" + m.name() + "'");
             }
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, List.of(metrics), sam, callbacks, augmentation);
+        return with(options().withMetrics(List.of(metrics)));
     }
 
     /**
@@ -135,7 +139,7 @@ public final class Trainer {
         if (penalties == null) {
             throw new IllegalArgumentException("Trainer: activity penalties must not be null (use ActivityPenalties.none())");
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, penalties, metrics, sam, callbacks, augmentation);
+        return with(options().withActivityPenalties(penalties));
     }
 
     /**
@@ -146,7 +150,7 @@ public final class Trainer {
         if (regularization == null) {
             throw new IllegalArgumentException("Trainer: regularization must not be null (use Regularization.none())");
         }
-        return new Trainer(model, loss, optimizer, regularization, postSteps, activityPenalties, metrics, sam, callbacks, augmentation);
+        return with(options().withRegularization(regularization));
     }
 
     /**
@@ -160,7 +164,7 @@ public final class Trainer {
         }
         List<PostStep> more = new ArrayList<>(postSteps);
         more.add(step);
-        return new Trainer(model, loss, optimizer, regularization, more, activityPenalties, metrics, sam, callbacks, augmentation);
+        return with(options().withPostSteps(more));
     }
 
     public Regularization regularization() {
