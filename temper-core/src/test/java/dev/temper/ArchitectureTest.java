@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The package arrows of STYLE.md: tensor at the bottom; autograd on it; nn, loss, metric, regularize and optim on
  * autograd (optim never sees nn: an optimizer knows parameters and gradients only); data on tensor alone; train on
- * all of those; tune, landscape and report on top of train. Plus the bans: Java serialization, printing to
+ * all of those; study, tune and landscape on top of train; report on top of those. Plus the bans: Java serialization, printing to
  * standard output from the library, and randomness that does not come from a seeded {@code Rng}.
  */
 @AnalyzeClasses(packages = "dev.temper", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -41,6 +41,7 @@ class ArchitectureTest {
             .layer("optim").definedBy("dev.temper.optim..")
             .layer("data").definedBy("dev.temper.data..")
             .layer("train").definedBy("dev.temper.train..")
+            .layer("study").definedBy("dev.temper.study..")
             .layer("tune").definedBy("dev.temper.tune..")
             .layer("landscape").definedBy("dev.temper.landscape..")
             .layer("report").definedBy("dev.temper.report..")
@@ -55,11 +56,13 @@ class ArchitectureTest {
             .whereLayer("data").mayOnlyAccessLayers("tensor")
             .whereLayer("train").mayOnlyAccessLayers(
                     "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "io", "tensor")
+            .whereLayer("study").mayOnlyAccessLayers(
+                    "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "io", "tensor")
             .whereLayer("tune").mayOnlyAccessLayers(
                     "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "tensor")
             .whereLayer("landscape").mayOnlyAccessLayers(
                     "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "tensor")
-            .whereLayer("report").mayOnlyAccessLayers("tune", "landscape",
+            .whereLayer("report").mayOnlyAccessLayers("study", "tune", "landscape",
                     "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "tensor")
             // A new package must be placed in the layers above before it can be used.
             .ensureAllClassesAreContainedInArchitecture();
