@@ -42,6 +42,15 @@ public final class Charts {
      */
     public static Svg lines(String title, String xLabel, String yLabel, List<Curve> curves, int[] colorIndex,
                             boolean logY, int width, int height) {
+        return lines(title, xLabel, yLabel, curves, colorIndex, logY, Double.NaN, Double.NaN, width, height);
+    }
+
+    /**
+     * {@link #lines(String, String, String, List, int[], boolean, int, int)} with the y axis fixed to
+     * {@code [yMin, yMax]} (NaN for either end: fitted to the data), so that small multiples share one scale.
+     */
+    public static Svg lines(String title, String xLabel, String yLabel, List<Curve> curves, int[] colorIndex,
+                            boolean logY, double yMin, double yMax, int width, int height) {
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("Charts.lines '" + title + "': no curves to draw");
         }
@@ -53,6 +62,12 @@ public final class Charts {
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         style(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(logY);
+        if (!Double.isNaN(yMin)) {
+            chart.getStyler().setYAxisMin(yMin);
+        }
+        if (!Double.isNaN(yMax)) {
+            chart.getStyler().setYAxisMax(yMax);
+        }
         for (int i = 0; i < curves.size(); i++) {
             Curve c = curves.get(i);
             int n = c.definedLength();
@@ -145,6 +160,21 @@ public final class Charts {
             int b = (int) Math.floor((v - min) / w);
             counts[Math.max(0, Math.min(bins - 1, b))]++;
         }
+        return histogramOfCounts(title, xLabel, counts, min, max, colorIndex, logY, width, height);
+    }
+
+    /**
+     * A histogram already counted: {@code counts[b]} examples in bin {@code b} of {@code counts.length} equal bins
+     * between {@code min} and {@code max} (e.g. a run's weights summarized without keeping them).
+     */
+    public static Svg histogramOfCounts(String title, String xLabel, double[] counts, double min, double max,
+                                        int colorIndex, boolean logY, int width, int height) {
+        int bins = counts.length;
+        if (bins < 1 || !(max > min)) {
+            throw new IllegalArgumentException("Charts.histogram '" + title + "': need bins >= 1 and max > min, got "
+                    + bins + " bins over [" + min + ", " + max + "]");
+        }
+        double w = (max - min) / bins;
         double[] x = new double[2 * bins + 2];
         double[] y = new double[2 * bins + 2];
         double floor = logY ? 0.5 : 0;

@@ -26,14 +26,14 @@ public final class Regimes {
      */
     public static Regime l1(double lambda) {
         ProximalL1 step = ProximalL1.ofWeights(lambda);
-        return new Regime("l1", "L1 by proximal steps, lambda " + number(lambda) + " on weights",
+        return Regime.changingSetup("l1", "L1 by proximal steps, lambda " + number(lambda) + " on weights",
                 s -> s.withTrainer(t -> t.withPostStep(step)));
     }
 
     /** An L2 penalty {@code lambda * sum(w^2)} added to the loss (Keras's convention), its gradient through the optimizer. */
     public static Regime l2(double lambda) {
         Regularization r = Regularization.of("l2", Selector.weights(), Penalty.l2(lambda));
-        return new Regime("l2", "L2 penalty lambda " + number(lambda) + " on weights, in the loss",
+        return Regime.changingSetup("l2", "L2 penalty lambda " + number(lambda) + " on weights, in the loss",
                 s -> s.withTrainer(t -> t.withRegularization(r)));
     }
 
@@ -42,19 +42,19 @@ public final class Regimes {
      * Adam; {@code optimizer} is called once per run, so each run has its own state.
      */
     public static Regime optimizer(String name, String description, Supplier<Optimizer> optimizer) {
-        return new Regime(name, description, s -> s.withOptimizer(optimizer.get()));
+        return Regime.changingSetup(name, description, s -> s.withOptimizer(optimizer.get()));
     }
 
     /** Dropout after every hidden activation, and on the inputs when {@code inputRate > 0} ({@link ModelChanges#dropout}). */
     public static Regime dropout(double rate, double inputRate) {
         String text = "dropout " + number(rate) + " after hidden activations"
                 + (inputRate > 0 ? ", " + number(inputRate) + " on the inputs" : "");
-        return new Regime("dropout", text, s -> s.withModel(ModelChanges.dropout(s.model(), rate, inputRate)));
+        return Regime.changingSetup("dropout", text, s -> s.withModel(ModelChanges.dropout(s.model(), rate, inputRate)));
     }
 
     /** Batch normalization after every hidden dense layer ({@link ModelChanges#batchNormalization}). */
     public static Regime batchNormalization() {
-        return new Regime("batch_norm", "batch normalization after every hidden dense layer",
+        return Regime.changingSetup("batch_norm", "batch normalization after every hidden dense layer",
                 s -> s.withModel(ModelChanges.batchNormalization(s.model())));
     }
 
@@ -63,12 +63,12 @@ public final class Regimes {
      * trainer's other callbacks.
      */
     public static Regime earlyStopping(String description, Supplier<EarlyStopping> callback) {
-        return new Regime("early_stopping", description, s -> s.withTrainer(t -> withCallback(t, callback.get())));
+        return Regime.changingSetup("early_stopping", description, s -> s.withTrainer(t -> withCallback(t, callback.get())));
     }
 
     /** Training batches pass through {@code augmentation} (validation and test data are left as they are). */
     public static Regime augmentation(String description, Augmentation augmentation) {
-        return new Regime("augmentation", description, s -> s.withTrainer(t -> t.withAugmentation(augmentation)));
+        return Regime.changingSetup("augmentation", description, s -> s.withTrainer(t -> t.withAugmentation(augmentation)));
     }
 
     /** Several regimes at once, their changes applied in the order given. */
@@ -77,14 +77,14 @@ public final class Regimes {
             throw new IllegalArgumentException("Regimes.combination '" + name + "': needs at least two regimes, got " + parts.length);
         }
         List<String> text = new ArrayList<>();
-        List<UnaryOperator<RunSetup>> changes = new ArrayList<>();
+        List<UnaryOperator<RunFactory>> changes = new ArrayList<>();
         for (Regime r : parts) {
             text.add(r.description());
             changes.add(r.change());
         }
-        return new Regime(name, String.join(" + ", text), s -> {
-            RunSetup out = s;
-            for (UnaryOperator<RunSetup> c : changes) {
+        return new Regime(name, String.join(" + ", text), base -> {
+            RunFactory out = base;
+            for (UnaryOperator<RunFactory> c : changes) {
                 out = c.apply(out);
             }
             return out;

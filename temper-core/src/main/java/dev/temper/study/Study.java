@@ -186,7 +186,7 @@ public final class Study {
     private RunResult train(RunKey key, Regime regime, StudyListener listener, StopSignal stop) {
         long start = System.nanoTime();
         Rng rng = new Rng(key.seed());
-        RunSetup setup = regime.apply(base.create(rng));
+        RunSetup setup = regime.apply(base).create(rng);
         Trainer trainer = setup.trainer();
         RunProbe probe = new RunProbe(trainer, data, EVALUATION_BATCH, stop,
                 e -> listener.onEpochEnd(key, e, setup.epochs()));

@@ -156,7 +156,7 @@ class StudyTest {
         assertTrue(e.getMessage().contains("two regimes are named 'baseline'"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TinyStudy.study(1, 1).withBestEpochBy("val_auc"));
         assertTrue(e.getMessage().contains("'val_auc' is not one of"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new Regime("L2 strong", "x", s -> s));
+        e = assertThrows(IllegalArgumentException.class, () -> Regime.changingSetup("L2 strong", "x", s -> s));
         assertTrue(e.getMessage().contains("'L2 strong'"), e.getMessage());
     }
 }
