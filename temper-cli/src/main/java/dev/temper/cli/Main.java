@@ -3,6 +3,7 @@ package dev.temper.cli;
 import dev.temper.cli.config.ConfigException;
 import dev.temper.data.DataFormatException;
 import dev.temper.io.ModelFileException;
+import dev.temper.study.StudyFileException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -18,6 +19,9 @@ public final class Main {
             "temper: regularization and optimization for neural networks, measured",
             "",
             "usage:",
+            "  " + StudyCommand.USAGE,
+            "      train one network under several regimes (default: 9 on the embedded MNIST subset, 3 seeds each)",
+            "      and compare them: tables, DIR/report.html, DIR/results.csv, DIR/results.json (DIR: study)",
             "  " + TrainCommand.USAGE,
             "      train a model (default: an MLP on the embedded MNIST subset); writes DIR/history.csv and DIR/metrics.json",
             "  " + SummaryCommand.USAGE,
@@ -42,15 +46,16 @@ public final class Main {
         List<String> rest = args.subList(1, args.size());
         try {
             return switch (args.get(0)) {
+                case "study" -> StudyCommand.run(rest, out);
                 case "train" -> TrainCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
                 case "summary" -> SummaryCommand.run(rest, out);
-                default -> throw new UsageException("unknown command '" + args.get(0) + "'; expected one of: train, summary, bench, help");
+                default -> throw new UsageException("unknown command '" + args.get(0) + "'; expected one of: study, train, summary, bench, help");
             };
         } catch (UsageException | ConfigException e) {
             err.println("temper: error: " + e.getMessage());
             return 2;
-        } catch (DataFormatException | ModelFileException | IOException e) {
+        } catch (DataFormatException | ModelFileException | StudyFileException | IOException e) {
             err.println("temper: error: " + e.getMessage());
             return 1;
         } catch (IllegalArgumentException e) {

@@ -135,11 +135,11 @@ final class StudyReport {
         for (RegimeSummary s : summaries) {
             limit = Math.max(limit, pooled(s).absoluteQuantile(0.999));
         }
-        limit = Math.max(limit, 2 * WeightSummary.BIN_WIDTH) * 1.05;
+        limit = niceLimit(limit * 1.05);
         page.paragraph(String.format(Locale.ROOT, "Every weight of the final models (all seeds pooled), %d bins over "
-                + "[-%.3f, %.3f] (99.9%% of the weights of every regime; the few beyond are counted in the end bins), "
+                + "[-%s, %s] (99.9%% of the weights of every regime; the few beyond are counted in the end bins), "
                 + "log scale: L1 piles weights up at exactly zero, L2 and weight decay pull the distribution in.",
-                HISTOGRAM_BINS, limit, limit));
+                HISTOGRAM_BINS, (float) limit, (float) limit));
         for (RegimeSummary s : summaries) {
             WeightSummary w = pooled(s);
             String caption = String.format(Locale.ROOT, "%s: weight L2 norm %s, %s%% exactly zero", s.regime(),
@@ -148,6 +148,17 @@ final class StudyReport {
             page.figure(Charts.histogramOfCounts(s.regime(), "weight", w.rebinned(limit, HISTOGRAM_BINS), -limit, limit,
                     colorOf(result, s.regime()), true, SMALL_WIDTH, SMALL_HEIGHT), caption);
         }
+    }
+
+    /** The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least {@code v}: round ticks. */
+    static double niceLimit(double v) {
+        double decade = Math.pow(10, Math.floor(Math.log10(Math.max(v, 2 * WeightSummary.BIN_WIDTH))));
+        for (double m : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+            if (m * decade >= v) {
+                return m * decade;
+            }
+        }
+        return 10 * decade;
     }
 
     private static WeightSummary pooled(RegimeSummary s) {

@@ -56,8 +56,8 @@ record TrainingData(Dataset train, Dataset validation, Dataset test, List<String
                 ImageClassification.fromIdx(IdxReader.read(data.testImages()), IdxReader.read(data.testLabels()), EmbeddedMnist.CLASS_COUNT, "test data")
             };
             Dataset[] trainValidation = trainTest[0].split(data.validationSplit(), rng.split());
-            return new TrainingData(trainValidation[0], trainValidation[1], trainTest[1], List.of(), false,
-                    imageShape(trainImages));
+            return new TrainingData(subset(trainValidation[0], data.trainExamples(), rng), trainValidation[1],
+                    trainTest[1], List.of(), false, imageShape(trainImages));
         }
         CsvConfig csv = data.csv();
         TabularData table = TabularData.read(csv.train(), csv.label());
@@ -71,7 +71,7 @@ record TrainingData(Dataset train, Dataset validation, Dataset test, List<String
             test = split[1];
         }
         Dataset[] trainValidation = pool.split(data.validationSplit(), rng.split());
-        Dataset train = trainValidation[0];
+        Dataset train = subset(trainValidation[0], data.trainExamples(), rng);
         Dataset validation = trainValidation[1];
         if (csv.standardize()) {
             Standardization s = Standardization.fit(train.features()); // the training split only: no leakage
@@ -80,6 +80,21 @@ record TrainingData(Dataset train, Dataset validation, Dataset test, List<String
             test = test.size() == 0 ? test : s.apply(test);
         }
         return new TrainingData(train, validation, test, table.classNames(), table.classNames().isEmpty(), null);
+    }
+
+    /**
+     * A seeded random {@code n} of the training examples (all of them when {@code n} is 0; the generator is split
+     * only then, so runs without a subset draw as before).
+     */
+    private static Dataset subset(Dataset train, int n, Rng rng) {
+        if (n == 0) {
+            return train;
+        }
+        if (n > train.size()) {
+            throw new UsageException("data: train_examples is " + n + " but the validation split leaves "
+                    + train.size() + " training examples");
+        }
+        return train.subset(java.util.Arrays.copyOf(rng.split().permutation(train.size()), n));
     }
 
     /** Greyscale {@code [count, height, width]} images; other layouts have no shape augmentations can use. */

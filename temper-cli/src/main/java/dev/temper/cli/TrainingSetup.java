@@ -3,9 +3,12 @@ package dev.temper.cli;
 import dev.temper.cli.config.CallbackConfig;
 import dev.temper.cli.config.CallbackKind;
 import dev.temper.cli.config.TrainConfig;
+import dev.temper.data.Augmentation;
 import dev.temper.data.ImageShape;
 import dev.temper.metric.Metric;
 import dev.temper.nn.Sequential;
+import dev.temper.optim.Optimizer;
+import dev.temper.regularize.ProximalL1;
 import dev.temper.regularize.Regularization;
 import dev.temper.train.Callback;
 import dev.temper.train.EarlyStopping;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The trainer a run file describes: model, loss, optimizer (with decay, clipping and schedule), penalties, metrics,
@@ -44,13 +48,29 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
      */
     static TrainingSetup build(TrainConfig config, Sequential model, Task task, ImageShape imageShape, int trainSize,
                                Path runDirectory) {
+        Parts parts = parts(config, task, imageShape, trainSize, runDirectory);
+        Trainer trainer = parts.options().apply(new Trainer(model, ModelBuilder.loss(config.loss()), parts.optimizer()));
+        return new TrainingSetup(trainer, parts.earlyStopping(), parts.warnings(), parts.learningRateMoves());
+    }
+
+    /**
+     * A run's trainer in pieces, before there is a model: its optimizer, and everything else as one change of a
+     * {@code new Trainer(model, loss, optimizer)} (what a study needs to build a run per seed). Each call builds new
+     * stateful pieces (optimizer, callbacks).
+     */
+    record Parts(Optimizer optimizer, UnaryOperator<Trainer> options, EarlyStopping earlyStopping,
+                 List<String> warnings, boolean learningRateMoves) {}
+
+    static Parts parts(TrainConfig config, Task task, ImageShape imageShape, int trainSize, Path runDirectory) {
         long stepsPerEpoch = Math.max(1, (trainSize + (long) config.batchSize() - 1) / config.batchSize());
         OptimizerFactory.Built optimizer = OptimizerFactory.build(config.optimizer(), config.epochs(), stepsPerEpoch);
         Regularization regularization = ModelBuilder.regularization(config.regularization());
+        double proximalL1 = config.regularization().proximalL1();
         List<Metric> metrics = task.metrics();
         for (CallbackConfig c : config.callbacks()) {
             if (c.settings().values().containsKey("monitor")) {
-                checkMonitor(c.kind().yamlName(), c.settings().text("monitor"), task, regularization, metrics);
+                checkMonitor(c.kind().yamlName(), c.settings().text("monitor"), task, regularization, proximalL1 > 0,
+                        metrics);
             }
         }
         CallbackFactory.Built callbacks = CallbackFactory.build(config.callbacks(), runDirectory);
@@ -59,14 +79,17 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
             all.add(optimizer.epochSchedule()); // first: the rate is set before any callback looks at it
         }
         all.addAll(callbacks.callbacks());
-        Trainer trainer = new Trainer(model, ModelBuilder.loss(config.loss()), optimizer.optimizer())
-                .withMetrics(metrics.toArray(new Metric[0]))
-                .withRegularization(regularization)
-                .withCallbacks(all.toArray(new Callback[0]))
-                .withAugmentation(AugmentationFactory.build(config.augmentation(), imageShape));
+        Augmentation augmentation = AugmentationFactory.build(config.augmentation(), imageShape);
+        UnaryOperator<Trainer> options = t -> {
+            Trainer out = t.withMetrics(metrics.toArray(new Metric[0]))
+                    .withRegularization(regularization)
+                    .withCallbacks(all.toArray(new Callback[0]))
+                    .withAugmentation(augmentation);
+            return proximalL1 > 0 ? out.withPostStep(ProximalL1.ofWeights(proximalL1)) : out;
+        };
         List<String> warnings = regularization.warningsFor(config.optimizer().name().yamlName());
         boolean moves = config.optimizer().schedule() != null || config.callback(CallbackKind.REDUCE_LR_ON_PLATEAU) != null;
-        return new TrainingSetup(trainer, callbacks.earlyStopping(), warnings, moves);
+        return new Parts(optimizer.optimizer(), options, callbacks.earlyStopping(), warnings, moves);
     }
 
     /**
@@ -74,9 +97,12 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
      * after it. A made-up record with the run's terms and metrics lets the library's {@code Monitor} decide.
      */
     private static void checkMonitor(String callback, String monitor, Task task, Regularization regularization,
-                                     List<Metric> metrics) {
+                                     boolean proximalL1, List<Metric> metrics) {
         Map<String, Double> terms = new LinkedHashMap<>();
         regularization.rules().forEach(rule -> terms.put(rule.name(), 0.0));
+        if (proximalL1) {
+            terms.put(ProximalL1.TERM, 0.0);
+        }
         Map<String, Double> values = new LinkedHashMap<>();
         for (Metric m : metrics) {
             values.put(m.name(), 0.0);

@@ -17,7 +17,7 @@ public final class HtmlPage {
             "table{border-collapse:collapse;font-size:.86em;margin:.6em 0}",
             "th,td{border:1px solid #ddd;padding:.3em .55em;text-align:right;white-space:nowrap}",
             "th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}",
-            ".figures{display:flex;flex-wrap:wrap;gap:.8em}figure{margin:0}figcaption{font-size:.85em;color:#555;max-width:560px}",
+            ".figures{display:flex;flex-wrap:wrap;gap:.8em}figure{margin:0}figcaption{font-size:.85em;color:#555}",
             "pre{background:#f6f6f6;padding:.8em;overflow-x:auto;font-size:.85em}",
             ".scroll{overflow-x:auto}");
 
@@ -99,7 +99,9 @@ public final class HtmlPage {
             body.append("<div class=\"figures\">\n");
             inFigures = true;
         }
-        body.append("<figure><img alt=\"").append(escape(caption == null ? "chart" : caption))
+        // The figure is as wide as its chart, so a long caption wraps instead of widening it.
+        body.append("<figure style=\"width:").append(chart.width()).append("px\"><img alt=\"")
+                .append(escape(caption == null ? "chart" : caption))
                 .append("\" width=\"").append(chart.width()).append("\" height=\"").append(chart.height())
                 .append("\" src=\"").append(chart.dataUri()).append("\">");
         if (caption != null && !caption.isBlank()) {

@@ -34,6 +34,17 @@ public final class AtomicWrite {
         });
     }
 
+    /**
+     * A temporary file is created readable by its owner only; the file it becomes is an ordinary output (a report, a
+     * history), so it gets the usual {@code rw-r--r--} where the file system has POSIX permissions.
+     */
+    public static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
+        }
+    }
+
     /** Writes what {@code body} puts into the channel, atomically. */
     public static void write(Path target, Body body) {
         Path dir = target.toAbsolutePath().getParent();
@@ -41,6 +52,7 @@ public final class AtomicWrite {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            readableByAll(tmp);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 body.writeTo(ch);
                 ch.force(true);

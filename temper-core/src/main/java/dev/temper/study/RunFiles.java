@@ -54,6 +54,7 @@ public final class RunFiles {
         try {
             Files.createDirectories(parent);
             tmp = Files.createTempDirectory(parent, "." + target.getFileName() + "-");
+            AtomicWrite.readableByAll(tmp);
             AtomicWrite.writeString(tmp.resolve(HISTORY), historyCsv(r.history()));
             AtomicWrite.writeString(tmp.resolve(METRICS), JsonText.write(metrics(r, configuration)));
             AtomicWrite.writeString(tmp.resolve(WEIGHTS), weightsCsv(r.weights()));

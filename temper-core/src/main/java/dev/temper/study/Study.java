@@ -192,8 +192,10 @@ public final class Study {
                 e -> listener.onEpochEnd(key, e, setup.epochs()));
         History history = Regimes.withCallback(trainer, probe)
                 .fit(data.train(), data.validation(), setup.epochs(), setup.batchSize(), rng);
+        // Batched as during training, so a final model that is the last (or restored) epoch's gives its figures exactly.
         Figures last = Figures.of(trainer.evaluate(data.train(), EVALUATION_BATCH),
-                trainer.evaluate(data.validation(), EVALUATION_BATCH), trainer.evaluate(data.test(), EVALUATION_BATCH));
+                trainer.evaluate(data.validation(), Trainer.validationBatchSize(setup.batchSize())),
+                trainer.evaluate(data.test(), EVALUATION_BATCH));
         WeightSummary weights = WeightSummary.of(setup.model().namedParameters());
         List<EpochFigures> epochs = probe.history();
         int best = RunResult.bestEpoch(epochs, bestEpochBy.name(), bestEpochBy.higherIsBetter());

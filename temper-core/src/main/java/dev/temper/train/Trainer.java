@@ -267,7 +267,7 @@ public final class Trainer {
             double examples = seen;
             termSums.replaceAll((term, sum) -> sum / examples);
             double trainAccuracy = loss.classification() ? (double) correct / seen : Double.NaN;
-            Evaluation val = validation == null || validation.size() == 0 ? null : evaluate(validation, Math.max(batchSize, 256));
+            Evaluation val = validation == null || validation.size() == 0 ? null : evaluate(validation, validationBatchSize(batchSize));
             Map<String, Double> metricValues = new LinkedHashMap<>();
             for (Metric m : trainMetrics) {
                 metricValues.put(m.name(), m.result());
@@ -293,6 +293,15 @@ public final class Trainer {
             c.onTrainEnd(history, control);
         }
         return history;
+    }
+
+    /**
+     * The batch size {@link #fit} evaluates the validation set with: at least 256 (no gradients are kept, so larger
+     * batches only go faster). Public so that a later evaluation can batch alike and agree with the history to the
+     * last bit (float sums depend on how they are grouped).
+     */
+    public static int validationBatchSize(int trainingBatchSize) {
+        return Math.max(trainingBatchSize, 256);
     }
 
     /** One training forward pass: the outputs, the data loss, and the objective with every penalty added. */

@@ -25,12 +25,12 @@ public final class TrainConfigParser {
     private static final List<String> TOP_KEYS =
             List.of("seed", "threads", "epochs", "batch_size", "data", "model", "loss", "optimizer", "regularization",
                     "callbacks", "augmentation");
-    private static final List<String> REGULARIZATION_KEYS = List.of("l1", "l2");
+    private static final List<String> REGULARIZATION_KEYS = List.of("l1", "l2", "proximal_l1");
     private static final List<String> IDX_PATH_KEYS =
             List.of("train_images", "train_labels", "test_images", "test_labels");
     private static final List<String> DATA_KEYS = List.of(
             "dataset", "train_images", "train_labels", "test_images", "test_labels", "validation_split",
-            "train", "test", "label", "test_split", "standardize");
+            "train", "test", "label", "test_split", "standardize", "train_examples");
     private static final List<String> CSV_KEYS = List.of("train", "test", "label", "test_split", "standardize");
     private static final List<String> MODEL_KEYS = List.of("layers");
     private TrainConfigParser() {}
@@ -70,7 +70,11 @@ public final class TrainConfigParser {
         YamlSource source = new YamlSource(sourceName);
         // A byte-order mark from a Windows editor is not content.
         String text = yamlText.startsWith("\uFEFF") ? yamlText.substring(1) : yamlText;
-        Node root = SafeYaml.compose(text, source);
+        return parse(SafeYaml.compose(text, source), source, baseDirectory);
+    }
+
+    /** Reads a composed run file (or a study's base run with a regime's changes merged in). */
+    static TrainConfig parse(Node root, YamlSource source, Path baseDirectory) {
         TrainConfig defaults = TrainConfig.defaults();
         if (root == null || YamlMapping.isNull(root)) {
             return defaults;
@@ -93,7 +97,9 @@ public final class TrainConfigParser {
         YamlMapping penalties = top.section("regularization", "in regularization", REGULARIZATION_KEYS);
         double l1 = penalties.number("l1", Range.AT_LEAST_ZERO, defaults.regularization().l1());
         double l2 = penalties.number("l2", Range.AT_LEAST_ZERO, defaults.regularization().l2());
-        RegularizationConfig regularization = source.build(penalties.node(), () -> new RegularizationConfig(l1, l2));
+        double proximalL1 = penalties.number("proximal_l1", Range.AT_LEAST_ZERO, defaults.regularization().proximalL1());
+        RegularizationConfig regularization =
+                source.build(penalties.node(), () -> new RegularizationConfig(l1, l2, proximalL1));
         List<CallbackConfig> callbacks = SectionParsers.callbacks(top.valueOrNull("callbacks"), source);
         List<AugmentationConfig> augmentation = SectionParsers.augmentation(top.valueOrNull("augmentation"), source);
         Node anchor = model.has("layers") ? model.value("layers") : root;
@@ -118,8 +124,9 @@ public final class TrainConfigParser {
         Path testLabels = data.path("test_labels", baseDirectory);
         double split = data.number("validation_split", Range.FRACTION, defaults.validationSplit());
         CsvConfig csv = csv(data, source, baseDirectory, dataset);
+        int trainExamples = data.intValue("train_examples", Range.AT_LEAST_ZERO, defaults.trainExamples());
         return source.build(data.node(), () ->
-                new DataConfig(dataset, trainImages, trainLabels, testImages, testLabels, split, csv));
+                new DataConfig(dataset, trainImages, trainLabels, testImages, testLabels, split, csv, trainExamples));
     }
 
     private static CsvConfig csv(YamlMapping data, YamlSource source, Path baseDirectory, DatasetKind dataset) {
