@@ -27,13 +27,27 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void readmeJavaExampleIsTheOneThisTestRuns() throws IOException {
+    void readmeJavaExamplesAreTheOnesThisTestRuns() throws IOException {
         String readme = Files.readString(repositoryRoot().resolve("README.md"));
-        Matcher m = Pattern.compile("<!-- example: library[^>]*-->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        assertTrue(m.find(), "README.md has no library example block");
-        String source = Files.readString(repositoryRoot().resolve("temper-cli/src/test/java/dev/temper/cli/ReadmeExample.java"));
-        String body = source.substring(source.indexOf("// README:start") + "// README:start".length(), source.indexOf("// README:end"));
-        assertEquals(normalized(body), normalized(m.group(1)));
+        for (String[] example : new String[][] {{"library", "ReadmeExample"}, {"study", "ReadmeStudyExample"}}) {
+            Matcher m = Pattern.compile("<!-- example: " + example[0] + "[^>]*-->\\s*```java\\n(.*?)```", Pattern.DOTALL)
+                    .matcher(readme);
+            assertTrue(m.find(), "README.md has no " + example[0] + " example block");
+            String source = Files.readString(repositoryRoot().resolve("temper-cli/src/test/java/dev/temper/cli/"
+                    + example[1] + ".java"));
+            String body = source.substring(source.indexOf("// README:start") + "// README:start".length(),
+                    source.indexOf("// README:end"));
+            assertEquals(normalized(body), normalized(m.group(1)), example[0]);
+        }
+    }
+
+    @Test
+    void readmeStudyExampleRunsAStudy(@org.junit.jupiter.api.io.TempDir Path dir) {
+        dev.temper.study.StudyResult result = ReadmeStudyExample.run(1, dir);
+        assertTrue(result.complete());
+        assertEquals(12, result.runs().size());
+        assertEquals(List.of("baseline", "l2", "dropout", "early_stopping"),
+                result.summaries().stream().map(dev.temper.study.RegimeSummary::regime).toList());
     }
 
     @Test
@@ -52,7 +66,8 @@ class ReadmeExampleTest {
         assertTrue(Files.readAllLines(root.resolve(".ci/run")).stream()
                         .anyMatch(l -> l.replaceAll("\\s+#.*$", "").strip().equals(testCommand)),
                 ".ci/run must run the README's test command: " + testCommand);
-        assertTrue(readme.stream().anyMatch(l -> l.startsWith("./temper train")), "README's first command is ./temper train");
+        String firstCommand = readme.stream().filter(l -> l.startsWith("./temper ")).findFirst().orElseThrow();
+        assertTrue(firstCommand.startsWith("./temper study "), "README's first command is the study: " + firstCommand);
     }
 
     @Test
@@ -63,7 +78,11 @@ class ReadmeExampleTest {
         while (m.find()) {
             Path file = dir.resolve("readme-" + blocks++ + ".yaml");
             Files.writeString(file, m.group(1));
-            dev.temper.cli.config.TrainConfigParser.parse(file); // throws, naming the line, if the README drifted
+            if (m.group(1).matches("(?s)(.*\n)?study:.*")) {
+                dev.temper.cli.config.StudyConfigParser.parse(file); // throws, naming the line, if the README drifted
+            } else {
+                dev.temper.cli.config.TrainConfigParser.parse(file);
+            }
         }
         assertTrue(blocks > 0, "README.md has YAML run files to check");
     }
