@@ -75,6 +75,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void svgCoordinatesAreRoundedToHundredthsOfAPixel() {
+        assertEquals("<path d=\"M-5.34,12.5 L3.12,0.0\"/>", Svg.compact("<path d=\"M-5.34375,12.5 L3.1234567890123,0.0\"/>"));
+        Svg hist = Charts.histogramOfCounts("weights", "weight", new double[] {0, 3, 100, 3, 0}, -1, 1, 4, true, 300, 200);
+        assertDrawsInColours(hist, 4);
+        assertFalse(hist.markup().matches("(?s).*\\d\\.\\d{3,}.*"), "no coordinate keeps more than two decimals");
+    }
+
+    @Test
+    void aSharedYRangeIsKeptEvenWhenTheDataIsNarrower() {
+        List<Curve> curves = List.of(Curve.line("a", EPOCHS, new double[] {0.5, 0.4, 0.3, 0.2}));
+        Svg fitted = Charts.lines("t", "x", "y", curves, new int[] {0}, false, 300, 200);
+        Svg shared = Charts.lines("t", "x", "y", curves, new int[] {0}, false, 0.0, 2.0, 300, 200);
+        assertFalse(fitted.markup().equals(shared.markup()), "the fixed range moves the line");
+    }
+
+    @Test
     void badInputsAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HtmlPage("t", null).table(List.of("a", "b"), List.of(List.of("1"))));

@@ -7,6 +7,10 @@
  * {@link Settings}, complete and checked, inside records that validate in their constructors, so a config built in
  * code ({@code TrainConfig.defaults().withOptimizer(...)}) obeys the same rules as a run file.
  *
+ * <p>Study files ({@link StudyConfigParser}, {@link StudyConfig}) are run files with a {@code study:} section whose
+ * regimes are overlays of run-file keys, merged into the base run's YAML nodes ({@code YamlFlow}) and read by the
+ * same parser, so a regime obeys every rule of a run file and its mistakes keep their line.
+ *
  * <p>May import {@code java.*}, SnakeYAML's node API, and the library's recipe values ({@code dev.temper.optim}
  * recipes, {@code dev.temper.train} callbacks, {@code dev.temper.data} augmentations) only to read their defaults
  * and run their argument checks, so each default and each rule is written once. It never builds a model, touches a
