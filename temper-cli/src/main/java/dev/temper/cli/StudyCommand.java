@@ -77,9 +77,9 @@ final class StudyCommand {
                 config.seeds()).withBestEpochBy(config.bestEpochBy());
         String dataDescription = String.format(Locale.ROOT, "%s: %d train / %d validation / %d test examples",
                 base.data().dataset().yamlName(), train.size(), validation.size(), test.size());
-        out.printf(Locale.ROOT, "temper study: %d regimes x %d seeds = %d runs; %s; %d threads, GEMM: %s%n",
+        out.printf(Locale.ROOT, "temper study: %d regimes x %d seeds = %d runs; %s; %d thread%s, GEMM: %s%n",
                 regimes.size(), config.seeds().size(), study.plan().size(), dataDescription, threads,
-                Backend.blas().name());
+                threads == 1 ? "" : "s", Backend.blas().name());
         out.println("runs go to " + dir.resolve("runs") + " (runs finished there before are read, not trained again)");
 
         StudyProgress progress = new StudyProgress(out, System.console() != null && out == System.out);

@@ -104,8 +104,12 @@ final class StudyReport {
                 + "deviation over seeds), beside the test accuracy itself: a regime helps when it shrinks the gap "
                 + "without giving up test accuracy.");
         List<String> names = summaries.stream().map(RegimeSummary::regime).toList();
-        page.figure(bars("generalization gap", "points", names, summaries, Quantity.GENERALIZATION_GAP), null);
-        page.figure(bars("test accuracy", "percent", names, summaries, Quantity.FINAL_TEST_ACCURACY), null);
+        page.figure(bars("generalization gap", "points", names, summaries, Quantity.GENERALIZATION_GAP, Double.NaN),
+                null);
+        double lowest = summaries.stream().mapToDouble(x -> x.mean(Quantity.FINAL_TEST_ACCURACY)).min().orElse(0);
+        int from = (int) Math.max(0, Math.floor(100 * lowest) - 5); // close accuracies must differ visibly
+        page.figure(bars("test accuracy", "percent (axis from " + from + ")", names, summaries,
+                Quantity.FINAL_TEST_ACCURACY, from), null);
         List<Curve> curves = new ArrayList<>();
         int[] colors = new int[summaries.size()];
         for (int i = 0; i < summaries.size(); i++) {
@@ -118,7 +122,7 @@ final class StudyReport {
     }
 
     private static dev.temper.report.Svg bars(String title, String unit, List<String> names,
-                                              List<RegimeSummary> summaries, Quantity q) {
+                                              List<RegimeSummary> summaries, Quantity q, double yMin) {
         double[] mean = new double[summaries.size()];
         double[] std = new double[summaries.size()];
         for (int i = 0; i < summaries.size(); i++) {
@@ -126,7 +130,7 @@ final class StudyReport {
             double s = summaries.get(i).get(q).std();
             std[i] = Double.isNaN(s) ? 0 : 100 * s;
         }
-        return Charts.bars(title, unit, names, List.of(title), List.of(mean), List.of(std), 560, 340);
+        return Charts.bars(title, unit, names, List.of(title), List.of(mean), List.of(std), yMin, 560, 340);
     }
 
     private static void histograms(HtmlPage page, StudyResult result, List<RegimeSummary> summaries) {

@@ -118,6 +118,15 @@ public final class Charts {
      */
     public static Svg bars(String title, String yLabel, List<String> categories, List<String> seriesNames,
                            List<double[]> values, List<double[]> errors, int width, int height) {
+        return bars(title, yLabel, categories, seriesNames, values, errors, Double.NaN, width, height);
+    }
+
+    /**
+     * {@link #bars(String, String, List, List, List, List, int, int)} with the y axis starting at {@code yMin} (NaN:
+     * at zero or below the data), so that close values (accuracies of 88% and 90%) differ visibly.
+     */
+    public static Svg bars(String title, String yLabel, List<String> categories, List<String> seriesNames,
+                           List<double[]> values, List<double[]> errors, double yMin, int width, int height) {
         if (seriesNames.size() != values.size() || (errors != null && errors.size() != values.size())) {
             throw new IllegalArgumentException("Charts.bars '" + title + "': " + seriesNames.size()
                     + " series names for " + values.size() + " value lists");
@@ -128,6 +137,9 @@ public final class Charts {
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setLegendVisible(seriesNames.size() > 1);
         chart.getStyler().setXAxisLabelRotation(categories.size() > 6 ? 30 : 0);
+        if (!Double.isNaN(yMin)) {
+            chart.getStyler().setYAxisMin(yMin);
+        }
         for (int s = 0; s < values.size(); s++) {
             double[] v = values.get(s);
             if (v.length != categories.size()) {

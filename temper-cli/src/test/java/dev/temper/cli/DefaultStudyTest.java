@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DefaultStudyTest {
     @Test
     void theDefaultStudyShowsTheBaselineOverfittingAndTwoRegimesHalvingItsGap(@TempDir Path dir) throws IOException {
-        CliRunner r = CliRunner.run("study", "--out", dir.toString(), "--threads", "2");
+        CliRunner r = CliRunner.run("study", "--out", dir.toString());
         assertEquals(0, r.exitCode(), r.err());
         Map<String, Map<String, Double>> rows = new HashMap<>();
         List<String> lines = Files.readAllLines(dir.resolve("results.csv"));

@@ -1,5 +1,6 @@
 package dev.temper.study;
 
+import dev.temper.tensor.Parallel;
 import dev.temper.tensor.Rng;
 import dev.temper.train.History;
 import dev.temper.train.Monitor;
@@ -21,8 +22,8 @@ import java.util.Set;
  * configuration and seeds, same thread count: the same bits, so the same table.
  *
  * <p>Each finished run is written under {@code DIR/runs/<regime>/seed-<k>/} at once ({@link RunFiles}), with the
- * configuration it was trained under: the base run's description, the regime's, the data's sizes and the selection
- * column. Running a study again in the same directory reads the runs already finished instead of training them
+ * configuration it was trained under: the base run's description, the regime's, the data's sizes, the selection
+ * column and the kernel thread count (the same seed gives the same bits only with the same thread count). Running a study again in the same directory reads the runs already finished instead of training them
  * (a finished run of another configuration is an error, never silently mixed in), so an interrupted study resumes,
  * and a study with more seeds trains only the new ones.
  */
@@ -124,7 +125,8 @@ public final class Study {
     public String configuration(Regime regime) {
         return "base: " + baseDescription + "\nregime " + regime.name() + ": " + regime.description()
                 + "\ndata: " + data.describe() + "\nbest epoch by: " + bestEpochBy.name()
-                + (bestEpochBy.higherIsBetter() ? " (highest)" : " (lowest)");
+                + (bestEpochBy.higherIsBetter() ? " (highest)" : " (lowest)")
+                + "\nkernel threads: " + Parallel.threads(); // the bits of a run depend on how its sums are split
     }
 
     /** Runs the study in {@code dir} with no listener and no way to stop it but to let it finish. */
