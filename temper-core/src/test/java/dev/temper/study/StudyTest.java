@@ -124,6 +124,9 @@ class StudyTest {
         try (Stream<Path> files = Files.walk(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary directory left");
         }
+        StudyResult read = TinyStudy.study(4, 1).read(dir); // reading trains nothing
+        assertEquals(partial.runs(), read.runs());
+        assertFalse(read.complete());
         StudyResult resumed = TinyStudy.study(4, 1).run(dir);
         assertTrue(resumed.complete());
         StudyResult straight = TinyStudy.study(4, 1).run(dir.resolve("straight"));
