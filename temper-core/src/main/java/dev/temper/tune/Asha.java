@@ -10,8 +10,9 @@ import java.util.List;
  * {@code r_min eta^k} up to {@code R}. Whenever a worker is free: starting from the top rung, if some trial is
  * among the best {@code floor(|rung k| / eta)} of rung {@code k} and has not been promoted, continue it to rung
  * {@code k + 1}; otherwise start a new configuration at the bottom rung, until {@code maxTrials} have been started.
- * No rung ever waits for another, so no worker idles; the price is that a few promotions are made on fewer trials
- * than synchronous halving would wait for.
+ * No rung ever waits for another, so no worker idles; the price is that promotions made early, on a small rung,
+ * may go to trials that a full rung would not have promoted, so somewhat more than {@code 1 / eta} of a rung moves
+ * up and the cost exceeds synchronous halving's (which {@link #cost} gives).
  */
 public final class Asha implements Strategy {
     private final SearchSpace space;
@@ -83,7 +84,8 @@ public final class Asha implements Strategy {
             steps += n * (budgets[k] - (k == 0 ? 0 : budgets[k - 1]));
         }
         return new CostEstimate(maxTrials, steps, false, "ASHA eta=" + eta + ", rungs " + java.util.Arrays.toString(budgets)
-                + " epochs: " + maxTrials + " configurations, at most " + steps + " epochs in all");
+                + " epochs: " + maxTrials + " configurations, about " + steps + " epochs in all (synchronous halving's count;"
+                + " early promotions add some)");
     }
 
     @Override

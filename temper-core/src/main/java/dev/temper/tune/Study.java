@@ -58,7 +58,8 @@ public final class Study {
 
     private record LiveRun(TrialRun run, int steps) {}
 
-    private record Job(int trial, Configuration configuration, long seed, int fromBudget, int budget) {}
+    /** {@code kept}: the paused run a continuation resumes, taken out of {@link #live} when the job is made. */
+    private record Job(int trial, Configuration configuration, long seed, int fromBudget, int budget, LiveRun kept) {}
 
     private Study(Builder b) {
         this.space = b.space;
@@ -204,7 +205,7 @@ public final class Study {
                 for (Trial t : history.trials()) {
                     if (t.state() == TrialState.RUNNING) {
                         int from = t.finishedAt().isEmpty() ? 0 : t.finishedAt().lastKey();
-                        restarts.add(new Job(t.number(), t.configuration(), t.seed(), from, t.budget()));
+                        restarts.add(new Job(t.number(), t.configuration(), t.seed(), from, t.budget(), null));
                     }
                 }
             } else {
@@ -261,14 +262,14 @@ public final class Study {
                     if (s instanceof Suggestion.NewTrial n) {
                         int number = history.size();
                         Configuration c = space.validate(n.configuration().values());
-                        job = new Job(number, c, Seeds.trialSeed(seed, number), 0, n.budget());
+                        job = new Job(number, c, Seeds.trialSeed(seed, number), 0, n.budget(), null);
                     } else if (s instanceof Suggestion.Continue c) {
                         Trial t = history.trial(c.trial());
                         if (t.state() != TrialState.COMPLETE || c.budget() <= t.budget() || running.containsKey(c.trial())) {
                             throw new IllegalStateException(strategy.describe() + " asked to continue trial " + c.trial()
                                     + " (" + t.state().yamlName() + " at budget " + t.budget() + ") to budget " + c.budget());
                         }
-                        job = new Job(t.number(), t.configuration(), t.seed(), t.budget(), c.budget());
+                        job = new Job(t.number(), t.configuration(), t.seed(), t.budget(), c.budget(), live.remove(t.number()));
                     } else if (running.isEmpty()) {
                         if (s instanceof Suggestion.Wait) {
                             throw new IllegalStateException(strategy.describe() + " waits while no job is running");
@@ -307,17 +308,10 @@ public final class Study {
         String reason = "";
         double value = Double.NaN;
         try {
-            lock.lock();
-            try {
-                LiveRun kept = live.remove(job.trial());
-                if (kept != null) {
-                    run = kept.run();
-                    steps = kept.steps();
-                }
-            } finally {
-                lock.unlock();
-            }
-            if (run == null) {
+            if (job.kept() != null) {
+                run = job.kept().run();
+                steps = job.kept().steps();
+            } else {
                 run = objective.start(job.configuration(), job.seed());
             }
             while (steps < job.budget()) {
