@@ -22,6 +22,10 @@ public final class Main {
             "      train a model (default: an MLP on the embedded MNIST subset); writes DIR/history.csv and DIR/metrics.json",
             "  " + SummaryCommand.USAGE,
             "      list the tensors and metadata of a weights file written by temper train",
+            "  " + TuneCommand.USAGE,
+            "      search hyperparameters (default: Hyperband over learning rate, dropout, L2 and width of an MLP on MNIST)",
+            "  " + TuneBenchCommand.USAGE,
+            "      evaluations random, TPE and GP need on Branin and Hartmann-6; --mnist: ASHA against a 27-point grid",
             "  " + BenchCommand.USAGE,
             "      measure GEMM GFLOP/s and the seconds per epoch of a 784-512-512-10 MLP on Fashion-MNIST",
             "  temper help",
@@ -45,7 +49,9 @@ public final class Main {
                 case "train" -> TrainCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
                 case "summary" -> SummaryCommand.run(rest, out);
-                default -> throw new UsageException("unknown command '" + args.get(0) + "'; expected one of: train, summary, bench, help");
+                case "tune" -> TuneCommand.run(rest, out);
+                case "tune-bench" -> TuneBenchCommand.run(rest, out);
+                default -> throw new UsageException("unknown command '" + args.get(0) + "'; expected one of: train, tune, summary, bench, tune-bench, help");
             };
         } catch (UsageException | ConfigException e) {
             err.println("temper: error: " + e.getMessage());
