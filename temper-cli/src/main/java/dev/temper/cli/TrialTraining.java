@@ -3,11 +3,11 @@ package dev.temper.cli;
 import dev.temper.cli.config.TrainConfig;
 import dev.temper.cli.config.TuneConfig;
 import dev.temper.data.Dataset;
-import dev.temper.metric.Metric;
 import dev.temper.nn.Sequential;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Tensor;
 import dev.temper.train.Trainer;
+import java.nio.file.Path;
 import dev.temper.tune.Configuration;
 import dev.temper.tune.TrainingObjective;
 
@@ -22,12 +22,14 @@ final class TrialTraining {
     private final Dataset train;
     private final Dataset validation;
     private final Dataset test;
+    private final Path callbackDirectory;
 
     /** A trial's run file, model and trainer. */
     record Built(TrainConfig config, Sequential model, Trainer trainer) {}
 
-    private TrialTraining(TuneConfig config, TrainingData data) {
+    private TrialTraining(TuneConfig config, TrainingData data, Path callbackDirectory) {
         this.config = config;
+        this.callbackDirectory = callbackDirectory;
         this.data = data;
         TrainConfig base = config.baseConfig();
         this.task = Task.of(base.loss(), data);
@@ -37,9 +39,10 @@ final class TrialTraining {
         this.test = task.targets(data.test(), base.loss(), outputs, "test");
     }
 
-    static TrialTraining load(TuneConfig config) {
+    /** @param callbackDirectory where callbacks of the base run that write files (csv_logger) put them */
+    static TrialTraining load(TuneConfig config, Path callbackDirectory) {
         TrainConfig base = config.baseConfig();
-        TrialTraining t = new TrialTraining(config, TrainingData.load(base.data(), new Rng(base.seed())));
+        TrialTraining t = new TrialTraining(config, TrainingData.load(base.data(), new Rng(base.seed())), callbackDirectory);
         if (t.validation.size() == 0 && config.folds() == 0) {
             throw new UsageException("tune: trials are judged on the validation split; set data.validation_split > 0 or search.folds");
         }
@@ -73,10 +76,11 @@ final class TrialTraining {
                     + task.describeOutputs(data));
         }
         Sequential model = ModelBuilder.model(run.layers(), data.inputs(), rng);
-        Trainer trainer = new Trainer(model, ModelBuilder.loss(run.loss()), ModelBuilder.optimizer(run.optimizer()))
-                .withMetrics(task.metrics().toArray(new Metric[0]))
-                .withRegularization(ModelBuilder.regularization(run.regularization()));
-        return new Built(run, model, trainer);
+        // The same assembly as temper train: weight decay, schedules, callbacks and augmentation of the base run
+        // apply to every trial. Files a callback writes (csv_logger) go under the trial's own directory.
+        TrainingSetup setup = TrainingSetup.build(run, model, task, data.imageShape(), train.size(),
+                callbackDirectory.resolve("trial-" + c.describe().hashCode()));
+        return new Built(run, model, setup.trainer());
     }
 
     TrainingObjective.Setup setup(Configuration c, Rng rng) {

@@ -120,7 +120,7 @@ final class TuneBenchCommand {
     }
 
     private static double[] study(PrintStream out, String name, TuneConfig config) {
-        TrialTraining training = TrialTraining.load(config);
+        TrialTraining training = TrialTraining.load(config, Path.of(System.getProperty("java.io.tmpdir"), "temper-tune-bench"));
         TrainingObjective objective = new TrainingObjective((c, rng) -> training.setup(c, rng), Monitor.of("val_accuracy", MonitorMode.AUTO));
         Strategy strategy = TuneCommand.strategy(config);
         out.println(name + ": " + strategy.cost().description());

@@ -82,7 +82,7 @@ final class TuneCommand {
         threads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         Parallel.setThreads(threads);
 
-        TrialTraining training = TrialTraining.load(config);
+        TrialTraining training = TrialTraining.load(config, dir);
         Objective objective;
         Direction direction;
         if (config.folds() > 0) {

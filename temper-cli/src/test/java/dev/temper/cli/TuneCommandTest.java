@@ -44,7 +44,7 @@ class TuneCommandTest {
         assertEquals(5, csv.size());
         assertEquals(4, csv.stream().filter(l -> l.contains(",complete,")).count(), String.join("\n", csv));
         String html = Files.readString(out.resolve("report.html"));
-        assertTrue(html.contains("Optimization history") && html.contains("Parameter importance") && html.contains("<svg"));
+        assertTrue(html.contains("Optimization history") && html.contains("Parameter importance") && html.contains("src=\"data:image/svg+xml;base64,"));
         assertTrue(Files.exists(out.resolve("best.safetensors")));
         assertTrue(Files.readString(out.resolve("best.json")).contains("\"best_trial\""));
 
