@@ -12,6 +12,7 @@ import dev.temper.tensor.Parallel;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Shape;
 import dev.temper.tensor.Tensor;
+import dev.temper.train.Callback;
 import dev.temper.train.EpochRecord;
 import dev.temper.train.Evaluation;
 import dev.temper.train.History;
@@ -29,25 +30,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N]}: trains the configured model, prints one
- * line per epoch, and writes {@code DIR/history.csv} and {@code DIR/metrics.json}.
+ * {@code temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N] [--resume]}: trains the configured model,
+ * prints one line per epoch, and writes {@code DIR/history.csv}, {@code DIR/metrics.json} and
+ * {@code DIR/model.safetensors}. Each epoch backs the whole run up into {@code DIR} ({@link RunBackup});
+ * {@code --resume} continues an interrupted run from there, ending exactly as the uninterrupted run would.
  */
 final class TrainCommand {
-    static final String USAGE = "temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N]";
+    static final String USAGE = "temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N] [--resume]";
 
     private TrainCommand() {}
 
     static int run(List<String> args, PrintStream out) throws IOException {
-        Arguments a = Arguments.parse("train", args, Set.of("--out", "--seed", "--threads"), Set.of());
+        Arguments a = Arguments.parse("train", args, Set.of("--out", "--seed", "--threads"), Set.of("--resume"));
         if (a.positional().size() > 1) {
             throw new UsageException("train: expected at most one config file, got " + a.positional() + "; usage: " + USAGE);
         }
         TrainConfig config = a.positional().isEmpty() ? TrainConfig.defaults() : TrainConfigParser.parse(Path.of(a.positional().get(0)));
         config = config.withSeed(a.longOption("train", "--seed", config.seed(), Long.MIN_VALUE));
         config = config.withThreads((int) a.longOption("train", "--threads", config.threads(), 0));
+        if (a.flag("--resume") && a.option("--out") == null) {
+            throw new UsageException("train --resume needs --out DIR, the directory of the run to continue; usage: " + USAGE);
+        }
         Path dir = a.option("--out") != null ? Path.of(a.option("--out")) : defaultRunDirectory();
 
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
+        RunBackup backups = RunBackup.prepare(dir, a.flag("--resume"), config, threads, out);
         Parallel.setThreads(threads);
         Rng rng = new Rng(config.seed());
         TrainingData data = TrainingData.load(config.data(), rng);
@@ -72,7 +79,8 @@ final class TrainCommand {
         }
         Trainer trainer = new Trainer(model, ModelBuilder.loss(config.loss()), ModelBuilder.optimizer(config.optimizer()))
                 .withMetrics(task.metrics().toArray(new Metric[0]))
-                .withRegularization(regularization);
+                .withRegularization(regularization)
+                .withCallbacks(backups.callbacks().toArray(new Callback[0]));
         int epochs = config.epochs();
         long start = System.nanoTime();
         History history = trainer.fit(train, validation.size() == 0 ? null : validation, epochs, config.batchSize(), rng,
@@ -108,6 +116,7 @@ final class TrainCommand {
         Path weights = dir.resolve("model.safetensors");
         NamedTensors.save(weights, modelState(model), provenance(config, a));
         out.println("wrote " + weights);
+        backups.finish();
         return 0;
     }
 
