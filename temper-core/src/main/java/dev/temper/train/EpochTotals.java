@@ -11,6 +11,7 @@ import java.util.Map;
 /** The running sums of one training epoch (weighted by batch size), turned into its {@link EpochRecord} at the end. */
 final class EpochTotals {
     private final boolean classification;
+    private final List<Metric> templates;
     private final List<Metric> metrics = new ArrayList<>();
     private final Map<String, Double> termSums = new LinkedHashMap<>();
     private double lossSum;
@@ -21,6 +22,7 @@ final class EpochTotals {
     /** @param templates the trainer's metrics; fresh copies measure the training batches */
     EpochTotals(boolean classification, List<Metric> templates) {
         this.classification = classification;
+        this.templates = templates;
         for (Metric m : templates) {
             metrics.add(m.fresh());
         }
@@ -48,7 +50,7 @@ final class EpochTotals {
      * The epoch's record: means over the examples trained, the validation figures ({@code validation} null when
      * there is none), and each metric by name, then by {@code val_} name.
      */
-    EpochRecord record(int epoch, Evaluation validation, List<Metric> templates, double seconds) {
+    EpochRecord record(int epoch, Evaluation validation, double seconds) {
         double examples = seen;
         Map<String, Double> terms = new LinkedHashMap<>(termSums);
         terms.replaceAll((term, sum) -> sum / examples);

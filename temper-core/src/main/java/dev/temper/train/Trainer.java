@@ -90,7 +90,9 @@ public final class Trainer {
 
     /**
      * A trainer of the same model, loss and optimizer that calls {@code callbacks} (in this order) during
-     * {@link #fit}, replacing any set before. Callbacks are stateful: one instance per concurrent run.
+     * {@link #fit}, replacing any set before. Callbacks are stateful: one instance per concurrent run. A
+     * checkpoint keys each {@link StatefulCallback}'s state by its position here, so a resumed run must list the
+     * same callbacks in the same order.
      */
     public Trainer withCallbacks(Callback... callbacks) {
         for (int i = 0; i < callbacks.length; i++) {
@@ -228,7 +230,7 @@ public final class Trainer {
                 }
             }
             Evaluation val = validation == null || validation.size() == 0 ? null : evaluate(validation, Math.max(batchSize, 256));
-            EpochRecord record = totals.record(epoch, val, metrics, (System.nanoTime() - start) / 1e9);
+            EpochRecord record = totals.record(epoch, val, (System.nanoTime() - start) / 1e9);
             run.finishEpoch(record);
             for (Callback c : all) {
                 c.onEpochEnd(record, control);

@@ -6,6 +6,7 @@ import dev.temper.optim.Optimizer;
 import dev.temper.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -128,7 +129,7 @@ final class TrainingRun {
                 expected.add(key(i, s));
             }
         }
-        if (!c.callbacks().keySet().equals(new java.util.LinkedHashSet<>(expected))) {
+        if (!c.callbacks().keySet().equals(new LinkedHashSet<>(expected))) {
             return "it holds the states of the callbacks " + c.callbacks().keySet() + ", this trainer's stateful callbacks are "
                     + expected;
         }
