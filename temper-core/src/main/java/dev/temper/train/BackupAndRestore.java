@@ -15,10 +15,11 @@ import java.util.Optional;
  * by a callback, not failed), the backup is deleted unless {@link #withDeleteOnCompletion} says to keep it.
  *
  * <p>Where we differ from Keras: the backup holds everything a run needs (optimizer state, generator streams,
- * history, callback states), so the resumed run is bit for bit the uninterrupted one; Keras restores weights,
- * optimizer and epoch but not, for instance, the shuffling generator. The backup is written after every callback
- * has seen the epoch's end ({@link Callback#onCheckpoint}), so its place in the callback list does not matter.
- * Writes are atomic (temporary file, fsync, rename): a crash while writing leaves the previous backup. Backups are
+ * history, callback states), so the resumed run is bit for bit the uninterrupted one (Keras documents its restored
+ * state as the model's weights and the epoch number, and warns that changed fit arguments may invalidate it; we
+ * refuse a backup whose batch size, training-set size, generator streams, callbacks or weights do not match). The
+ * backup is written after every callback has seen the epoch's end ({@link Callback#onCheckpoint}), so its place in
+ * the callback list does not matter. Writes are atomic (temporary file, fsync, rename): a crash while writing leaves the previous backup. Backups are
  * per epoch only: an interrupted epoch is trained again from its start, exactly as the first time. (Keras's
  * {@code save_freq} in batches is not offered: resuming mid-epoch exactly would also need each metric's running
  * state.)
