@@ -30,9 +30,13 @@ import java.util.Map;
  */
 record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> warnings, boolean learningRateMoves) {
 
-    /** The trainer with {@code display} called last, after every callback of the run file. */
-    Trainer withProgress(Callback display) {
+    /**
+     * The trainer with {@code more} (the command's own: backups) and then {@code display} called after every
+     * callback of the run file, so the progress shown is the epoch's final word.
+     */
+    Trainer withCallbacksAfter(List<Callback> more, Callback display) {
         List<Callback> all = new ArrayList<>(trainer.callbacks());
+        all.addAll(more);
         all.add(display);
         return trainer.withCallbacks(all.toArray(new Callback[0]));
     }
