@@ -1,36 +1,72 @@
 package dev.temper.cli;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A flat JSON object from an ordered map of strings and numbers (all the CLI writes so far). */
+/**
+ * JSON text from ordered maps, lists, strings, numbers and booleans (all the CLI writes). Non-finite numbers become
+ * null (JSON has no NaN).
+ */
 final class Json {
     private Json() {}
 
+    /** An object, one field per line, nested objects indented; ends with a newline. */
     static String object(Map<String, ?> fields) {
-        StringBuilder sb = new StringBuilder("{\n");
-        int i = 0;
-        for (Map.Entry<String, ?> e : fields.entrySet()) {
-            sb.append("  ").append(quote(e.getKey())).append(": ").append(value(e.getValue()));
-            sb.append(++i < fields.size() ? ",\n" : "\n");
-        }
-        return sb.append("}\n").toString();
+        return value(fields, "") + "\n";
     }
 
-    private static String value(Object v) {
+    private static String value(Object v, String indent) {
         if (v == null) {
             return "null";
         }
+        if (v instanceof Map<?, ?> map) {
+            return map(map, indent);
+        }
+        if (v instanceof List<?> list) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < list.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(value(list.get(i), indent));
+            }
+            return sb.append(']').toString();
+        }
         if (v instanceof Double d) {
-            return Double.isFinite(d) ? Double.toString(d) : "null"; // JSON has no NaN
+            return number(d);
         }
         if (v instanceof Float f) {
-            return value(f.doubleValue());
+            return number(f.doubleValue());
         }
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
         }
         return quote(v.toString());
+    }
+
+    private static String map(Map<?, ?> fields, String indent) {
+        if (fields.isEmpty()) {
+            return "{}";
+        }
+        String inner = indent + "  ";
+        StringBuilder sb = new StringBuilder("{\n");
+        int i = 0;
+        for (Map.Entry<?, ?> e : fields.entrySet()) {
+            sb.append(inner).append(quote(e.getKey().toString())).append(": ").append(value(e.getValue(), inner));
+            sb.append(++i < fields.size() ? ",\n" : "\n");
+        }
+        return sb.append(indent).append('}').toString();
+    }
+
+    /**
+     * Shortest round-trip form, with an explicit exponent sign ({@code 1.0E+10}): YAML 1.1 readers take
+     * {@code 1.0E10} for text, and the files written here are read back as YAML too.
+     */
+    static String number(double d) {
+        if (!Double.isFinite(d)) {
+            return "null";
+        }
+        String s = Double.toString(d);
+        int e = s.indexOf('E');
+        return e >= 0 && s.charAt(e + 1) != '-' ? s.substring(0, e + 1) + "+" + s.substring(e + 1) : s;
     }
 
     static String quote(String s) {

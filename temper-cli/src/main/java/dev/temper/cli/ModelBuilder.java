@@ -4,8 +4,6 @@ import dev.temper.autograd.Selector;
 import dev.temper.cli.config.LayerKind;
 import dev.temper.cli.config.LayerSpec;
 import dev.temper.cli.config.LossKind;
-import dev.temper.cli.config.OptimizerConfig;
-import dev.temper.cli.config.OptimizerKind;
 import dev.temper.cli.config.RegularizationConfig;
 import dev.temper.regularize.Penalty;
 import dev.temper.regularize.Regularization;
@@ -32,14 +30,11 @@ import dev.temper.nn.Sequential;
 import dev.temper.nn.Sigmoid;
 import dev.temper.nn.Softmax;
 import dev.temper.nn.Tanh;
-import dev.temper.optim.Adam;
-import dev.temper.optim.Optimizer;
-import dev.temper.optim.Sgd;
 import dev.temper.tensor.Rng;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns config values into engine objects: layers into a {@link Sequential}, names into a loss and optimizer. */
+/** Turns config values into engine objects: layers into a {@link Sequential}, names into a loss, penalties into a Regularization (the optimizer: OptimizerFactory). */
 final class ModelBuilder {
     private ModelBuilder() {}
 
@@ -103,11 +98,5 @@ final class ModelBuilder {
             r = r.with("l2", Selector.weights(), Penalty.l2(c.l2()));
         }
         return r;
-    }
-
-    static Optimizer optimizer(OptimizerConfig c) {
-        return c.name() == OptimizerKind.ADAM
-                ? new Adam(c.learningRate(), c.beta1(), c.beta2(), c.epsilon()).build()
-                : new Sgd(c.learningRate(), c.momentum(), c.nesterov()).build();
     }
 }

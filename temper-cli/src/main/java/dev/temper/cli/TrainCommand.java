@@ -4,18 +4,14 @@ import dev.temper.cli.config.TrainConfig;
 import dev.temper.cli.config.TrainConfigParser;
 import dev.temper.data.Dataset;
 import dev.temper.io.NamedTensors;
-import dev.temper.metric.Metric;
-import dev.temper.regularize.Regularization;
 import dev.temper.nn.Sequential;
 import dev.temper.tensor.Backend;
 import dev.temper.tensor.Parallel;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Shape;
 import dev.temper.tensor.Tensor;
-import dev.temper.train.EpochRecord;
 import dev.temper.train.Evaluation;
 import dev.temper.train.History;
-import dev.temper.train.Trainer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,12 +35,7 @@ final class TrainCommand {
 
     static int run(List<String> args, PrintStream out) throws IOException {
         Arguments a = Arguments.parse("train", args, Set.of("--out", "--seed", "--threads"), Set.of());
-        if (a.positional().size() > 1) {
-            throw new UsageException("train: expected at most one config file, got " + a.positional() + "; usage: " + USAGE);
-        }
-        TrainConfig config = a.positional().isEmpty() ? TrainConfig.defaults() : TrainConfigParser.parse(Path.of(a.positional().get(0)));
-        config = config.withSeed(a.longOption("train", "--seed", config.seed(), Long.MIN_VALUE));
-        config = config.withThreads((int) a.longOption("train", "--threads", config.threads(), 0));
+        TrainConfig config = config(a);
         Path dir = a.option("--out") != null ? Path.of(a.option("--out")) : defaultRunDirectory();
 
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
@@ -66,37 +57,20 @@ final class TrainCommand {
                 train.size(), validation.size(), test.size(), config.seed(), threads, Backend.blas().name());
         out.print(model.summary(Shape.of(inputs)));
 
-        Regularization regularization = ModelBuilder.regularization(config.regularization());
-        for (String warning : regularization.warningsFor(config.optimizer().name().yamlName())) {
-            out.println("warning: " + warning);
-        }
-        Trainer trainer = new Trainer(model, ModelBuilder.loss(config.loss()), ModelBuilder.optimizer(config.optimizer()))
-                .withMetrics(task.metrics().toArray(new Metric[0]))
-                .withRegularization(regularization);
+        TrainingSetup setup = TrainingSetup.build(config, model, task, data.imageShape(), train.size(), dir);
+        setup.warnings().forEach(warning -> out.println("warning: " + warning));
+        Files.createDirectories(dir); // callbacks (the CSV logger) write into it while training
         int epochs = config.epochs();
         long start = System.nanoTime();
-        History history = trainer.fit(train, validation.size() == 0 ? null : validation, epochs, config.batchSize(), rng,
-                record -> out.println(epochLine(record, epochs)));
+        History history = setup.withProgress(new EpochPrinter(out, epochs, setup.learningRateMoves()))
+                .fit(train, validation.size() == 0 ? null : validation, epochs, config.batchSize(), rng);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        Evaluation result = trainer.evaluate(test, 512);
-        StringBuilder testMetrics = new StringBuilder();
-        result.metrics().forEach((name, v) -> testMetrics.append(String.format(Locale.ROOT, ", %s %.4f", name, v)));
-        out.printf(Locale.ROOT, "test: loss %.4f%s%s (%d examples); trained in %.1f s%n", result.loss(),
-                Double.isNaN(result.accuracy()) ? "" : String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * result.accuracy()),
-                testMetrics, result.examples(), trainSeconds);
+        RunReport.printStop(out, history, setup.earlyStopping());
+        Evaluation result = setup.trainer().evaluate(test, 512);
+        RunReport.printTest(out, result, trainSeconds);
 
-        Files.createDirectories(dir);
         AtomicFiles.writeString(dir.resolve("history.csv"), history.toCsv());
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("test_accuracy", result.accuracy());
-        metrics.put("test_loss", result.loss());
-        metrics.put("test_examples", result.examples());
-        result.metrics().forEach((name, v) -> metrics.put("test_" + name, v));
-        EpochRecord last = history.last();
-        metrics.put("final_train_loss", last.trainLoss());
-        metrics.put("final_train_accuracy", last.trainAccuracy());
-        metrics.put("final_val_loss", last.validationLoss());
-        metrics.put("final_val_accuracy", last.validationAccuracy());
+        Map<String, Object> metrics = RunReport.metrics(result, history, setup.earlyStopping());
         metrics.put("epochs", epochs);
         metrics.put("train_seconds", trainSeconds);
         metrics.put("seed", config.seed());
@@ -109,6 +83,16 @@ final class TrainCommand {
         NamedTensors.save(weights, modelState(model), provenance(config, a));
         out.println("wrote " + weights);
         return 0;
+    }
+
+    /** The run file (or the default run) with the command line's overrides. */
+    private static TrainConfig config(Arguments a) {
+        if (a.positional().size() > 1) {
+            throw new UsageException("train: expected at most one config file, got " + a.positional() + "; usage: " + USAGE);
+        }
+        TrainConfig config = a.positional().isEmpty() ? TrainConfig.defaults() : TrainConfigParser.parse(Path.of(a.positional().get(0)));
+        config = config.withSeed(a.longOption("train", "--seed", config.seed(), Long.MIN_VALUE));
+        return config.withThreads((int) a.longOption("train", "--threads", config.threads(), 0));
     }
 
     /** Parameters and buffers (running statistics) by path: everything a trained model needs to predict. */
@@ -128,25 +112,6 @@ final class TrainCommand {
             meta.put("run_file", Files.readString(Path.of(a.positional().get(0))));
         }
         return meta;
-    }
-
-    static String epochLine(EpochRecord r, int epochs) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %" + String.valueOf(epochs).length() + "d/%d  loss %.4f", r.epoch(), epochs, r.trainLoss()));
-        if (!Double.isNaN(r.trainAccuracy())) {
-            sb.append(String.format(Locale.ROOT, "  acc %.2f%%", 100 * r.trainAccuracy()));
-        }
-        if (!Double.isNaN(r.validationLoss())) {
-            sb.append(String.format(Locale.ROOT, "  val_loss %.4f", r.validationLoss()));
-        }
-        if (!Double.isNaN(r.validationAccuracy())) {
-            sb.append(String.format(Locale.ROOT, "  val_acc %.2f%%", 100 * r.validationAccuracy()));
-        }
-        r.metrics().forEach((name, v) -> {
-            if (!Double.isNaN(v)) {
-                sb.append(String.format(Locale.ROOT, "  %s %.4f", name, v));
-            }
-        });
-        return sb.append(String.format(Locale.ROOT, "  %.2f s", r.seconds())).toString();
     }
 
     private static Path defaultRunDirectory() {

@@ -5,7 +5,9 @@ import dev.temper.cli.config.DataConfig;
 import dev.temper.cli.config.DatasetKind;
 import dev.temper.data.Dataset;
 import dev.temper.data.EmbeddedMnist;
+import dev.temper.data.IdxFile;
 import dev.temper.data.IdxReader;
+import dev.temper.data.ImageShape;
 import dev.temper.data.ImageClassification;
 import dev.temper.data.Standardization;
 import dev.temper.data.TabularData;
@@ -17,8 +19,10 @@ import java.util.List;
  *
  * @param classNames class names of a CSV label column of names; empty otherwise
  * @param numericLabels whether the labels are plain numbers from a CSV file (regression, or 0/1)
+ * @param imageShape the layout of each row for image data (what augmentations need); null for table rows
  */
-record TrainingData(Dataset train, Dataset validation, Dataset test, List<String> classNames, boolean numericLabels) {
+record TrainingData(Dataset train, Dataset validation, Dataset test, List<String> classNames, boolean numericLabels,
+                    ImageShape imageShape) {
 
     /** Features per example. */
     int inputs() {
@@ -45,12 +49,15 @@ record TrainingData(Dataset train, Dataset validation, Dataset test, List<String
      */
     static TrainingData load(DataConfig data, Rng rng) {
         if (data.dataset() != DatasetKind.CSV) {
+            IdxFile trainImages = data.dataset() == DatasetKind.MNIST10K ? EmbeddedMnist.trainImages()
+                    : IdxReader.read(data.trainImages());
             Dataset[] trainTest = data.dataset() == DatasetKind.MNIST10K ? ImageClassification.embeddedMnist() : new Dataset[] {
-                ImageClassification.fromIdx(IdxReader.read(data.trainImages()), IdxReader.read(data.trainLabels()), EmbeddedMnist.CLASS_COUNT, "training data"),
+                ImageClassification.fromIdx(trainImages, IdxReader.read(data.trainLabels()), EmbeddedMnist.CLASS_COUNT, "training data"),
                 ImageClassification.fromIdx(IdxReader.read(data.testImages()), IdxReader.read(data.testLabels()), EmbeddedMnist.CLASS_COUNT, "test data")
             };
             Dataset[] trainValidation = trainTest[0].split(data.validationSplit(), rng.split());
-            return new TrainingData(trainValidation[0], trainValidation[1], trainTest[1], List.of(), false);
+            return new TrainingData(trainValidation[0], trainValidation[1], trainTest[1], List.of(), false,
+                    imageShape(trainImages));
         }
         CsvConfig csv = data.csv();
         TabularData table = TabularData.read(csv.train(), csv.label());
@@ -72,6 +79,11 @@ record TrainingData(Dataset train, Dataset validation, Dataset test, List<String
             validation = validation.size() == 0 ? validation : s.apply(validation);
             test = test.size() == 0 ? test : s.apply(test);
         }
-        return new TrainingData(train, validation, test, table.classNames(), table.classNames().isEmpty());
+        return new TrainingData(train, validation, test, table.classNames(), table.classNames().isEmpty(), null);
+    }
+
+    /** Greyscale {@code [count, height, width]} images; other layouts have no shape augmentations can use. */
+    private static ImageShape imageShape(IdxFile images) {
+        return images.dimensionCount() == 3 ? ImageShape.grey(images.dimension(1), images.dimension(2)) : null;
     }
 }

@@ -1,7 +1,9 @@
 package dev.temper.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +15,27 @@ import java.nio.file.StandardOpenOption;
  * file in the target's directory (a rename is only atomic within one file system), are forced to disk, and the
  * temporary file is renamed over the target. A crash mid-save therefore never destroys the last good checkpoint.
  */
-final class AtomicWrite {
+public final class AtomicWrite {
     /** What goes into the file. */
-    interface Body {
+    public interface Body {
         void writeTo(FileChannel channel) throws IOException;
     }
 
     private AtomicWrite() {}
 
-    static void write(Path target, Body body) {
+    /** Writes {@code text} as UTF-8, atomically; a failure is a {@link ModelFileException} naming the file. */
+    public static void writeString(Path target, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(target, ch -> {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        });
+    }
+
+    /** Writes what {@code body} puts into the channel, atomically. */
+    public static void write(Path target, Body body) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {

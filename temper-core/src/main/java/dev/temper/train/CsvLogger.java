@@ -31,6 +31,11 @@ public final class CsvLogger implements Callback {
         this.append = append;
     }
 
+    /** Whether rows go after the file's existing ones rather than into a fresh file. */
+    public boolean append() {
+        return append;
+    }
+
     @Override
     public void onTrainBegin(TrainingControl control) {
         first = null;

@@ -149,6 +149,43 @@ public final class EarlyStopping implements Callback {
         return monitor;
     }
 
+    /** The mode as configured (AUTO unresolved; {@link #monitor()} has the resolved direction). */
+    public MonitorMode mode() {
+        return mode;
+    }
+
+    /** The change an improvement must exceed (its absolute value). */
+    public double minDelta() {
+        return minDelta;
+    }
+
+    public int patience() {
+        return patience;
+    }
+
+    /** The value to beat, NaN for none. */
+    public double baseline() {
+        return baseline;
+    }
+
+    public boolean restoreBestWeights() {
+        return restoreBestWeights;
+    }
+
+    public int startFromEpoch() {
+        return startFromEpoch;
+    }
+
+    /** The divergence guard's threshold, NaN when the guard is off. */
+    public double divergenceThreshold() {
+        return divergenceThreshold;
+    }
+
+    /** The wall-clock limit, infinite when there is none. */
+    public double timeLimitSeconds() {
+        return timeLimitSeconds;
+    }
+
     @Override
     public void onTrainBegin(TrainingControl control) {
         startNanos = System.nanoTime();

@@ -98,6 +98,26 @@ public final class ReduceLROnPlateau implements Callback {
         return monitor;
     }
 
+    public double factor() {
+        return factor;
+    }
+
+    public int patience() {
+        return patience;
+    }
+
+    public double minDelta() {
+        return minDelta;
+    }
+
+    public int cooldown() {
+        return cooldown;
+    }
+
+    public double minLearningRate() {
+        return minLearningRate;
+    }
+
     private void reset() {
         best = monitor.higherIsBetter() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         wait = 0;

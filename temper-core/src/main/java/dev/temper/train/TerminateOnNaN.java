@@ -52,6 +52,11 @@ public final class TerminateOnNaN implements Callback {
         }
     }
 
+    /** Whether the parameters are checked after every step, not only the loss. */
+    public boolean checkParameters() {
+        return checkParameters;
+    }
+
     /** Why it stopped the run, or empty. */
     public String reason() {
         return reason;

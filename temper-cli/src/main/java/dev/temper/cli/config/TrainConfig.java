@@ -1,6 +1,11 @@
 package dev.temper.cli.config;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +21,8 @@ import java.util.stream.Collectors;
  * @param loss the training loss
  * @param optimizer the optimizer and its hyperparameters
  * @param regularization weight penalties added to the loss
+ * @param callbacks the callbacks switched on, one per kind, in {@link CallbackKind} order (sorted on the way in)
+ * @param augmentation the augmentations of training batches, one per kind, in {@link AugmentationKind} order
  */
 public record TrainConfig(
         long seed,
@@ -26,12 +33,20 @@ public record TrainConfig(
         List<LayerSpec> layers,
         LossKind loss,
         OptimizerConfig optimizer,
-        RegularizationConfig regularization) {
+        RegularizationConfig regularization,
+        List<CallbackConfig> callbacks,
+        List<AugmentationConfig> augmentation) {
 
-    /** A run without weight penalties. */
+    /** A run without weight penalties, callbacks or augmentation. */
     public TrainConfig(long seed, int threads, int epochs, int batchSize, DataConfig data, List<LayerSpec> layers,
                        LossKind loss, OptimizerConfig optimizer) {
         this(seed, threads, epochs, batchSize, data, layers, loss, optimizer, RegularizationConfig.none());
+    }
+
+    /** A run without callbacks or augmentation. */
+    public TrainConfig(long seed, int threads, int epochs, int batchSize, DataConfig data, List<LayerSpec> layers,
+                       LossKind loss, OptimizerConfig optimizer, RegularizationConfig regularization) {
+        this(seed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization, List.of(), List.of());
     }
 
     public TrainConfig {
@@ -51,6 +66,9 @@ public record TrainConfig(
             throw new IllegalArgumentException("regularization must not be null");
         }
         layers = checkedLayers(layers, loss);
+        callbacks = oneOfEach("callbacks", callbacks, CallbackConfig::kind);
+        augmentation = oneOfEach("augmentation", augmentation, AugmentationConfig::kind);
+        checkCombinations(optimizer, callbacks, augmentation, data, epochs);
     }
 
     /**
@@ -77,12 +95,61 @@ public record TrainConfig(
 
     /** This config with another seed (the CLI's {@code --seed} overrides the file). */
     public TrainConfig withSeed(long newSeed) {
-        return new TrainConfig(newSeed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization);
+        return new TrainConfig(newSeed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization,
+                callbacks, augmentation);
     }
 
     /** This config with another thread count (the CLI's {@code --threads} overrides the file). */
     public TrainConfig withThreads(int newThreads) {
-        return new TrainConfig(seed, newThreads, epochs, batchSize, data, layers, loss, optimizer, regularization);
+        return new TrainConfig(seed, newThreads, epochs, batchSize, data, layers, loss, optimizer, regularization,
+                callbacks, augmentation);
+    }
+
+    public TrainConfig withEpochs(int newEpochs) {
+        return new TrainConfig(seed, threads, newEpochs, batchSize, data, layers, loss, optimizer, regularization,
+                callbacks, augmentation);
+    }
+
+    public TrainConfig withLayers(List<LayerSpec> newLayers) {
+        return new TrainConfig(seed, threads, epochs, batchSize, data, newLayers, loss, optimizer, regularization,
+                callbacks, augmentation);
+    }
+
+    /** This config under another optimizer, e.g. {@code OptimizerConfig.adam().with("weight_decay", 1e-4)}. */
+    public TrainConfig withOptimizer(OptimizerConfig newOptimizer) {
+        return new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, newOptimizer, regularization,
+                callbacks, augmentation);
+    }
+
+    /** This config under other penalties, e.g. {@code new RegularizationConfig(0, 1e-4)}. */
+    public TrainConfig withRegularization(RegularizationConfig newRegularization) {
+        return new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, optimizer, newRegularization,
+                callbacks, augmentation);
+    }
+
+    /** This config with exactly these callbacks (any order; empty for none). */
+    public TrainConfig withCallbacks(List<CallbackConfig> newCallbacks) {
+        return new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization,
+                newCallbacks, augmentation);
+    }
+
+    /** This config with {@code callback} added, replacing one of the same kind. */
+    public TrainConfig withCallback(CallbackConfig callback) {
+        List<CallbackConfig> more = new ArrayList<>(callbacks);
+        more.removeIf(c -> c.kind() == callback.kind());
+        more.add(callback);
+        return withCallbacks(more);
+    }
+
+    /** This config with exactly these augmentations (any order; empty for none). */
+    public TrainConfig withAugmentation(List<AugmentationConfig> newAugmentation) {
+        return new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization,
+                callbacks, newAugmentation);
+    }
+
+    /** The callback of {@code kind}, or null when it is not switched on. */
+    public CallbackConfig callback(CallbackKind kind) {
+        return callbacks.stream().filter(c -> c.kind() == kind).findFirst().orElse(null);
     }
 
     /** Units of the last dense layer: the model's output width, to be matched to the class count. */
@@ -90,6 +157,53 @@ public record TrainConfig(
         for (int i = layers.size() - 1; ; i--) {
             if (layers.get(i).kind() == LayerKind.DENSE) {
                 return layers.get(i).units();
+            }
+        }
+    }
+
+    /** One entry per kind, sorted into the kind's order (the order they act in), so equal runs are equal configs. */
+    private static <T, K extends Enum<K>> List<T> oneOfEach(String what, List<T> entries, Function<T, K> kind) {
+        if (entries == null) {
+            throw new IllegalArgumentException(what + " must not be null (use an empty list)");
+        }
+        Set<K> seen = new HashSet<>();
+        for (T entry : entries) {
+            if (entry == null) {
+                throw new IllegalArgumentException(what + " must not hold null, got " + entries);
+            }
+            if (!seen.add(kind.apply(entry))) {
+                throw new IllegalArgumentException(what + " lists " + kind.apply(entry) + " twice");
+            }
+        }
+        List<T> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(kind));
+        return List.copyOf(sorted);
+    }
+
+    private static void checkCombinations(OptimizerConfig optimizer, List<CallbackConfig> callbacks,
+                                          List<AugmentationConfig> augmentation, DataConfig data, int epochs) {
+        ScheduleConfig schedule = optimizer.schedule();
+        boolean plateau = callbacks.stream().anyMatch(c -> c.kind() == CallbackKind.REDUCE_LR_ON_PLATEAU);
+        if (schedule != null && plateau) {
+            // Each would overwrite the other's rate every epoch; which one wins would be an accident of order.
+            throw new IllegalArgumentException("reduce_lr_on_plateau sets the learning rate itself; it cannot be "
+                    + "combined with the optimizer's schedule " + schedule.name().yamlName() + "; choose one");
+        }
+        if (schedule != null && !schedule.perStep() && schedule.settings().integer("warmup") >= epochs) {
+            throw new IllegalArgumentException("schedule warmup must be shorter than the run, got warmup "
+                    + schedule.settings().integer("warmup") + " of " + epochs + " epochs");
+        }
+        for (AugmentationConfig a : augmentation) {
+            if (a.kind().needsImages() && data.dataset() == DatasetKind.CSV) {
+                throw new IllegalArgumentException("augmentation " + a.kind().yamlName()
+                        + " needs images, and dataset csv holds table rows (gaussian_noise works on tables)");
+            }
+        }
+        for (CallbackConfig c : callbacks) {
+            boolean monitors = c.settings().values().containsKey("monitor");
+            if (monitors && c.settings().text("monitor").startsWith("val_") && data.validationSplit() == 0) {
+                throw new IllegalArgumentException(c.kind().yamlName() + " monitors " + c.settings().text("monitor")
+                        + " but validation_split is 0, so there is no validation set; monitor loss or hold some out");
             }
         }
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -17,14 +16,15 @@ import org.yaml.snakeyaml.nodes.Node;
  * Reads a {@code temper train} run file into a {@link TrainConfig}.
  *
  * <p>Every key is optional and takes its value from {@link TrainConfig#defaults()} (the optimizer's
- * from {@link OptimizerConfig#defaultsFor}); an empty file is the default run. Anything else that is
+ * from the library's recipe for that optimizer); an empty file is the default run. Anything else that is
  * not understood (an unknown or repeated key, a value of the wrong type or out of range, a setting
  * for another optimizer, a Java tag) is a {@link ConfigException} naming the file and line, never
  * a silent default. YAML is only composed into nodes, never constructed into objects.
  */
 public final class TrainConfigParser {
     private static final List<String> TOP_KEYS =
-            List.of("seed", "threads", "epochs", "batch_size", "data", "model", "loss", "optimizer", "regularization");
+            List.of("seed", "threads", "epochs", "batch_size", "data", "model", "loss", "optimizer", "regularization",
+                    "callbacks", "augmentation");
     private static final List<String> REGULARIZATION_KEYS = List.of("l1", "l2");
     private static final List<String> IDX_PATH_KEYS =
             List.of("train_images", "train_labels", "test_images", "test_labels");
@@ -33,16 +33,6 @@ public final class TrainConfigParser {
             "train", "test", "label", "test_split", "standardize");
     private static final List<String> CSV_KEYS = List.of("train", "test", "label", "test_split", "standardize");
     private static final List<String> MODEL_KEYS = List.of("layers");
-    private static final List<String> OPTIMIZER_KEYS =
-            List.of("name", "learning_rate", "beta1", "beta2", "epsilon", "momentum", "nesterov");
-    /** Optimizer settings that only one optimizer has; the others (name, learning_rate) both have. */
-    private static final Map<String, OptimizerKind> OPTIMIZER_OWNERS = Map.of(
-            "beta1", OptimizerKind.ADAM,
-            "beta2", OptimizerKind.ADAM,
-            "epsilon", OptimizerKind.ADAM,
-            "momentum", OptimizerKind.SGD,
-            "nesterov", OptimizerKind.SGD);
-
     private TrainConfigParser() {}
 
     /** Reads {@code file}; relative data paths in it resolve against the file's directory. */
@@ -99,15 +89,16 @@ public final class TrainConfigParser {
         List<LayerSpec> layers =
                 model.has("layers") ? LayerListParser.parse(model.value("layers"), source) : defaults.layers();
         LossKind loss = top.choice("loss", "loss", List.of(LossKind.values()), defaults.loss());
-        OptimizerConfig optimizer =
-                optimizer(top.section("optimizer", "in optimizer", OPTIMIZER_KEYS), source, defaults.optimizer());
+        OptimizerConfig optimizer = SectionParsers.optimizer(top.valueOrNull("optimizer"), source, defaults.optimizer());
         YamlMapping penalties = top.section("regularization", "in regularization", REGULARIZATION_KEYS);
         double l1 = penalties.number("l1", Range.AT_LEAST_ZERO, defaults.regularization().l1());
         double l2 = penalties.number("l2", Range.AT_LEAST_ZERO, defaults.regularization().l2());
         RegularizationConfig regularization = source.build(penalties.node(), () -> new RegularizationConfig(l1, l2));
+        List<CallbackConfig> callbacks = SectionParsers.callbacks(top.valueOrNull("callbacks"), source);
+        List<AugmentationConfig> augmentation = SectionParsers.augmentation(top.valueOrNull("augmentation"), source);
         Node anchor = model.has("layers") ? model.value("layers") : root;
-        return source.build(anchor, () ->
-                new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization));
+        return source.build(anchor, () -> new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss,
+                optimizer, regularization, callbacks, augmentation));
     }
 
     private static DataConfig data(YamlMapping data, YamlSource source, Path baseDirectory, DataConfig defaults) {
@@ -156,25 +147,5 @@ public final class TrainConfigParser {
         String label = data.text("label");
         boolean standardize = data.bool("standardize", true);
         return source.build(data.node(), () -> new CsvConfig(train, test, label, testSplit, standardize));
-    }
-
-    private static OptimizerConfig optimizer(YamlMapping optimizer, YamlSource source, OptimizerConfig defaults) {
-        OptimizerKind name = optimizer.choice("name", "optimizer", List.of(OptimizerKind.values()), defaults.name());
-        for (Map.Entry<String, OptimizerKind> owned : OPTIMIZER_OWNERS.entrySet()) {
-            if (optimizer.has(owned.getKey()) && owned.getValue() != name) {
-                throw optimizer.errorAtKey(owned.getKey(), "'" + owned.getKey() + "' applies to optimizer "
-                        + owned.getValue().yamlName() + ", not " + name.yamlName());
-            }
-        }
-        OptimizerConfig base = OptimizerConfig.defaultsFor(name);
-        double learningRate = optimizer.number("learning_rate", Range.POSITIVE, base.learningRate());
-        double beta1 = optimizer.number("beta1", Range.FRACTION, base.beta1());
-        double beta2 = optimizer.number("beta2", Range.FRACTION, base.beta2());
-        double epsilon = optimizer.number("epsilon", Range.POSITIVE, base.epsilon());
-        double momentum = optimizer.number("momentum", Range.FRACTION, base.momentum());
-        boolean nesterov = optimizer.bool("nesterov", base.nesterov());
-        Node anchor = optimizer.has("nesterov") ? optimizer.value("nesterov") : optimizer.node();
-        return source.build(anchor, () ->
-                new OptimizerConfig(name, learningRate, beta1, beta2, epsilon, momentum, nesterov));
     }
 }

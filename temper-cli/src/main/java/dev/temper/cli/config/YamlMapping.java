@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -32,14 +33,33 @@ final class YamlMapping {
      * @param where where the mapping sits, for messages: "at top level", "in optimizer"
      */
     static YamlMapping of(YamlSource source, MappingNode mapping, String where, List<String> allowedKeys) {
+        return of(source, mapping, where, allowedKeys, key -> "");
+    }
+
+    /**
+     * Like {@link #of(YamlSource, MappingNode, String, List)}; {@code hint} adds to an unknown key's message (say,
+     * which other kind has that key), or gives "" for nothing.
+     */
+    static YamlMapping of(YamlSource source, MappingNode mapping, String where, List<String> allowedKeys,
+                          Function<String, String> hint) {
         YamlMapping result = new YamlMapping(source, mapping, where);
         for (NodeTuple entry : mapping.getValue()) {
-            result.add(entry, allowedKeys);
+            result.add(entry, allowedKeys, hint);
         }
         return result;
     }
 
-    private void add(NodeTuple entry, List<String> allowedKeys) {
+    /** The value under {@code key} of a mapping whose keys are not checked yet (the first one); null when absent. */
+    static Node peek(MappingNode mapping, String key) {
+        for (NodeTuple entry : mapping.getValue()) {
+            if (entry.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                return entry.getValueNode();
+            }
+        }
+        return null;
+    }
+
+    private void add(NodeTuple entry, List<String> allowedKeys, Function<String, String> hint) {
         if (!(entry.getKeyNode() instanceof ScalarNode keyNode)) {
             throw source.error(entry.getKeyNode(), "keys " + where + " must be plain names, got "
                     + YamlSource.describe(entry.getKeyNode()));
@@ -47,7 +67,7 @@ final class YamlMapping {
         String key = keyNode.getValue();
         if (!allowedKeys.contains(key)) {
             throw source.error(keyNode, "unknown key '" + YamlSource.shorten(key) + "' " + where
-                    + "; expected one of: " + String.join(", ", allowedKeys));
+                    + "; expected one of: " + String.join(", ", allowedKeys) + hint.apply(key));
         }
         NodeTuple first = entries.putIfAbsent(key, entry);
         if (first != null) {
@@ -74,6 +94,11 @@ final class YamlMapping {
         throw source.error(value, "'" + key + "' must be a mapping of settings, got " + YamlSource.describe(value));
     }
 
+    /** The entries' keys, in the order written. */
+    List<String> keys() {
+        return List.copyOf(entries.keySet());
+    }
+
     /** The mapping's node, or where it would be when absent: the line to report whole-section errors at. */
     Node node() {
         return node;
@@ -85,6 +110,11 @@ final class YamlMapping {
 
     Node value(String key) {
         return entries.get(key).getValueNode();
+    }
+
+    /** The value under {@code key}, or null when the key is absent. */
+    Node valueOrNull(String key) {
+        return has(key) ? value(key) : null;
     }
 
     /** An error reported at the line of {@code key} itself. */

@@ -12,36 +12,40 @@ class ConfigRecordsTest {
     private static final Path FILE = Path.of("/data/f");
 
     @Test
-    void sgdDefaultsDifferFromAdamOnlyInNameAndLearningRate() {
+    void sgdDefaultsAreTheLibrarys() {
         OptimizerConfig sgd = OptimizerConfig.sgd();
         assertEquals(OptimizerKind.SGD, sgd.name());
         assertEquals(0.01, sgd.learningRate());
-        assertEquals(0.0, sgd.momentum());
-        assertEquals(false, sgd.nesterov());
+        assertEquals(0.0, sgd.settings().number("momentum"));
+        assertEquals(false, sgd.settings().flag("nesterov"));
+        assertEquals(0.0, sgd.weightDecay());
+        assertEquals(false, sgd.settings().isSet("clip_norm"));
         assertEquals(sgd, OptimizerConfig.defaultsFor(OptimizerKind.SGD));
         assertEquals(OptimizerConfig.adam(), OptimizerConfig.defaultsFor(OptimizerKind.ADAM));
     }
 
     @Test
     void optimizerRefusesOutOfRangeValues() {
-        assertMessage("learningRate must be > 0, got -0.1",
-                () -> new OptimizerConfig(OptimizerKind.ADAM, -0.1, 0.9, 0.999, 1e-8, 0, false));
-        assertMessage("learningRate must be > 0, got NaN",
-                () -> new OptimizerConfig(OptimizerKind.ADAM, Double.NaN, 0.9, 0.999, 1e-8, 0, false));
-        assertMessage("beta1 must be in [0, 1), got 1.0",
-                () -> new OptimizerConfig(OptimizerKind.ADAM, 1e-3, 1.0, 0.999, 1e-8, 0, false));
-        assertMessage("epsilon must be > 0, got 0.0",
-                () -> new OptimizerConfig(OptimizerKind.ADAM, 1e-3, 0.9, 0.999, 0, 0, false));
+        assertMessage("optimizer adam: learning_rate must be a number > 0, got -0.1",
+                () -> OptimizerConfig.adam().with("learning_rate", -0.1));
+        assertMessage("optimizer adam: learning_rate must be a number > 0, got NaN",
+                () -> OptimizerConfig.adam().with("learning_rate", Double.NaN));
+        assertMessage("optimizer adam: beta1 must be a number in [0, 1), got 1.0", () -> OptimizerConfig.adam().with("beta1", 1.0));
+        assertMessage("optimizer adam: epsilon must be a number > 0, got 0", () -> OptimizerConfig.adam().with("epsilon", 0));
+        assertMessage("optimizer adam: amsgrad must be true or false, got \"yes\"",
+                () -> OptimizerConfig.adam().with("amsgrad", "yes"));
     }
 
     @Test
-    void optimizerRefusesSettingsOfTheOtherOptimizer() {
-        assertMessage("momentum applies to optimizer sgd, not adam, got 0.9",
-                () -> new OptimizerConfig(OptimizerKind.ADAM, 1e-3, 0.9, 0.999, 1e-8, 0.9, false));
-        assertMessage("beta1 applies to optimizer adam, not sgd, got 0.5",
-                () -> new OptimizerConfig(OptimizerKind.SGD, 0.01, 0.5, 0.999, 1e-8, 0, false));
-        assertMessage("nesterov requires momentum > 0, got momentum 0.0",
-                () -> new OptimizerConfig(OptimizerKind.SGD, 0.01, 0.9, 0.999, 1e-8, 0, true));
+    void optimizerRefusesSettingsOfAnotherOptimizer() {
+        assertMessage("optimizer adam has no setting 'momentum'; expected one of: learning_rate, beta1, beta2, epsilon, "
+                        + "amsgrad, weight_decay, clip_norm, clip_value",
+                () -> OptimizerConfig.adam().with("momentum", 0.9));
+        assertMessage("optimizer sgd has no setting 'beta1'; expected one of: learning_rate, momentum, nesterov, "
+                        + "weight_decay, clip_norm, clip_value",
+                () -> OptimizerConfig.sgd().with("beta1", 0.5));
+        assertMessage("optimizer sgd: nesterov needs momentum > 0, got momentum 0",
+                () -> OptimizerConfig.sgd().with("nesterov", true));
     }
 
     @Test

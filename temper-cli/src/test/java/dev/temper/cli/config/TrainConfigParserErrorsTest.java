@@ -17,8 +17,8 @@ class TrainConfigParserErrorsTest {
     @Test
     void unknownKeyListsTheKeysThatAreKnown() {
         assertMessage("optimizer:\n  name: adam\n  lerning_rate: 0.1\n", 3,
-                "unknown key 'lerning_rate' in optimizer; expected one of: "
-                        + "name, learning_rate, beta1, beta2, epsilon, momentum, nesterov");
+                "unknown key 'lerning_rate' in optimizer adam; expected one of: "
+                        + "name, learning_rate, beta1, beta2, epsilon, amsgrad, weight_decay, clip_norm, clip_value, schedule");
         assertError("seed: 1\nepoch: 3\n", 2, "unknown key 'epoch' at top level", "epochs", "batch_size");
         assertError("data:\n  datset: idx\n", 2, "unknown key 'datset' in data");
         assertError("model:\n  layer: []\n", 2, "unknown key 'layer' in model");
@@ -63,7 +63,8 @@ class TrainConfigParserErrorsTest {
 
     @Test
     void unsupportedChoicesListTheSupportedOnes() {
-        assertMessage("optimizer:\n  name: adamw\n", 2, "optimizer 'adamw' is not supported; expected one of: adam, sgd");
+        assertMessage("optimizer:\n  name: adamax\n", 2, "optimizer 'adamax' is not supported; expected one of: sgd, adam, "
+                + "adamw, rmsprop, adagrad, adadelta, nadam, lion");
         assertMessage("loss: hinge\n", 1, "loss 'hinge' is not supported; expected one of: softmax_cross_entropy, mse, "
                 + "mae, huber, log_cosh, binary_cross_entropy");
         assertMessage("data: {dataset: cifar10}\n", 1, "dataset 'cifar10' is not supported; expected one of: mnist10k, idx, csv");
@@ -78,11 +79,15 @@ class TrainConfigParserErrorsTest {
     }
 
     @Test
-    void settingsOfTheOtherOptimizerAreRefused() {
-        assertMessage("optimizer:\n  name: adam\n  momentum: 0.9\n", 3, "'momentum' applies to optimizer sgd, not adam");
-        assertMessage("optimizer:\n  momentum: 0.9\n", 2, "'momentum' applies to optimizer sgd, not adam");
-        assertMessage("optimizer:\n  beta1: 0.8\n  name: sgd\n", 2, "'beta1' applies to optimizer adam, not sgd");
-        assertError("optimizer:\n  name: sgd\n  nesterov: true\n", 3, "nesterov requires momentum > 0");
+    void settingsOfAnotherOptimizerAreRefusedWithTheKeysThisOneAccepts() {
+        assertMessage("optimizer:\n  name: adam\n  momentum: 0.9\n", 3, "unknown key 'momentum' in optimizer adam; "
+                + "expected one of: name, learning_rate, beta1, beta2, epsilon, amsgrad, weight_decay, clip_norm, clip_value, "
+                + "schedule ('momentum' is a setting of optimizer sgd, rmsprop)");
+        assertError("optimizer:\n  momentum: 0.9\n", 2, "unknown key 'momentum' in optimizer adam");
+        assertMessage("optimizer:\n  beta1: 0.8\n  name: sgd\n", 2, "unknown key 'beta1' in optimizer sgd; expected one "
+                + "of: name, learning_rate, momentum, nesterov, weight_decay, clip_norm, clip_value, schedule ('beta1' is a "
+                + "setting of optimizer adam, adamw, nadam, lion)");
+        assertError("optimizer:\n  name: sgd\n  nesterov: true\n", 2, "optimizer sgd: nesterov needs momentum > 0");
     }
 
     @Test

@@ -47,7 +47,18 @@ class TrainConfigTest {
     @Test
     void defaultOptimizerIsAdamWithThePapersSettings() {
         OptimizerConfig adam = DEFAULTS.optimizer();
-        assertEquals(new OptimizerConfig(OptimizerKind.ADAM, 1e-3, 0.9, 0.999, 1e-8, 0.0, false), adam);
+        assertEquals(OptimizerKind.ADAM, adam.name());
+        java.util.Map<String, Object> expected = new java.util.LinkedHashMap<>();
+        expected.put("learning_rate", 1e-3);
+        expected.put("beta1", 0.9);
+        expected.put("beta2", 0.999);
+        expected.put("epsilon", 1e-8);
+        expected.put("amsgrad", false);
+        expected.put("weight_decay", 0.0);
+        expected.put("clip_norm", null);
+        expected.put("clip_value", null);
+        assertEquals(expected, adam.settings().values());
+        assertNull(adam.schedule());
     }
 
     @Test

@@ -1,0 +1,97 @@
+package dev.temper.cli;
+
+import dev.temper.cli.config.CallbackConfig;
+import dev.temper.cli.config.CallbackKind;
+import dev.temper.cli.config.TrainConfig;
+import dev.temper.data.ImageShape;
+import dev.temper.metric.Metric;
+import dev.temper.nn.Sequential;
+import dev.temper.regularize.Regularization;
+import dev.temper.train.Callback;
+import dev.temper.train.EarlyStopping;
+import dev.temper.train.EpochRecord;
+import dev.temper.train.Monitor;
+import dev.temper.train.MonitorMode;
+import dev.temper.train.Trainer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trainer a run file describes: model, loss, optimizer (with decay, clipping and schedule), penalties, metrics,
+ * callbacks and augmentation, plus what the report needs to know afterwards (the early stopping's report, the
+ * warnings worth printing).
+ *
+ * @param earlyStopping the run's early stopping, or null when it is off
+ * @param warnings advice about the configuration, printed before training
+ * @param learningRateMoves whether a schedule or reduce_lr_on_plateau changes the rate during the run
+ */
+record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> warnings, boolean learningRateMoves) {
+
+    /** The trainer with {@code display} called last, after every callback of the run file. */
+    Trainer withProgress(Callback display) {
+        List<Callback> all = new ArrayList<>(trainer.callbacks());
+        all.add(display);
+        return trainer.withCallbacks(all.toArray(new Callback[0]));
+    }
+
+    /**
+     * @param imageShape the layout of image rows, for augmentations; null for table rows
+     * @param trainSize training examples per epoch, for the length of a per-step schedule
+     * @param runDirectory where callbacks write their files
+     */
+    static TrainingSetup build(TrainConfig config, Sequential model, Task task, ImageShape imageShape, int trainSize,
+                               Path runDirectory) {
+        long stepsPerEpoch = Math.max(1, (trainSize + (long) config.batchSize() - 1) / config.batchSize());
+        OptimizerFactory.Built optimizer = OptimizerFactory.build(config.optimizer(), config.epochs(), stepsPerEpoch);
+        Regularization regularization = ModelBuilder.regularization(config.regularization());
+        List<Metric> metrics = task.metrics();
+        for (CallbackConfig c : config.callbacks()) {
+            if (c.settings().values().containsKey("monitor")) {
+                checkMonitor(c.kind().yamlName(), c.settings().text("monitor"), task, regularization, metrics);
+            }
+        }
+        CallbackFactory.Built callbacks = CallbackFactory.build(config.callbacks(), runDirectory);
+        List<Callback> all = new ArrayList<>();
+        if (optimizer.epochSchedule() != null) {
+            all.add(optimizer.epochSchedule()); // first: the rate is set before any callback looks at it
+        }
+        all.addAll(callbacks.callbacks());
+        Trainer trainer = new Trainer(model, ModelBuilder.loss(config.loss()), optimizer.optimizer())
+                .withMetrics(metrics.toArray(new Metric[0]))
+                .withRegularization(regularization)
+                .withCallbacks(all.toArray(new Callback[0]))
+                .withAugmentation(AugmentationFactory.build(config.augmentation(), imageShape));
+        List<String> warnings = regularization.warningsFor(config.optimizer().name().yamlName());
+        boolean moves = config.optimizer().schedule() != null || config.callback(CallbackKind.REDUCE_LR_ON_PLATEAU) != null;
+        return new TrainingSetup(trainer, callbacks.earlyStopping(), warnings, moves);
+    }
+
+    /**
+     * A monitored name must be one the history will have; checked before the first epoch rather than failing
+     * after it. A made-up record with the run's terms and metrics lets the library's {@code Monitor} decide.
+     */
+    private static void checkMonitor(String callback, String monitor, Task task, Regularization regularization,
+                                     List<Metric> metrics) {
+        Map<String, Double> terms = new LinkedHashMap<>();
+        regularization.rules().forEach(rule -> terms.put(rule.name(), 0.0));
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Metric m : metrics) {
+            values.put(m.name(), 0.0);
+            values.put("val_" + m.name(), 0.0);
+        }
+        EpochRecord probe = new EpochRecord(1, 0, 0, 0, 0, 0, 0, terms, values);
+        try {
+            Monitor.of(monitor, MonitorMode.AUTO).value(probe);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("train: " + callback + " monitors '" + monitor + "', which this run does not "
+                    + "record; " + e.getMessage().substring(e.getMessage().indexOf("expected")));
+        }
+        if (task == Task.REGRESSION && monitor.endsWith("accuracy")) {
+            throw new UsageException("train: " + callback + " monitors '" + monitor + "', but a regression run has no "
+                    + "accuracy; monitor val_loss or a metric such as val_rmse");
+        }
+    }
+}
