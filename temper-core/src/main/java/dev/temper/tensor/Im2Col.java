@@ -116,8 +116,10 @@ public final class Im2Col {
                 for (int oy = taps[q], oyHi = taps[q + 1]; oy < oyHi; oy++) {
                     int d = base + oy * ow + oxLo;
                     int s = xc + (oy * sh + taps[q + 4]) * width + taps[q + 5] + oxLo * sw;
-                    if (sw == 1) {
-                        System.arraycopy(x, s, col, d, length);
+                    if (sw == 1) { // a loop, not System.arraycopy: rows are short (8 floats in the CNN's second layer)
+                        for (int e = 0; e < length; e++) {
+                            col[d + e] = x[s + e];
+                        }
                     } else {
                         for (int e = 0; e < length; e++) {
                             col[d + e] = x[s + e * sw];
