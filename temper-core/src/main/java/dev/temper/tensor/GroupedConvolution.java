@@ -39,8 +39,8 @@ public final class GroupedConvolution {
 
     private GroupedConvolution() {}
 
-    /** Images per group for {@code batch} images of geometry {@code g}. */
-    static int groupSize(Conv2dGeometry g, int batch) {
+    /** Images per group for {@code batch} images of geometry {@code g} (the benchmark states its GEMM shapes with it). */
+    public static int groupSize(Conv2dGeometry g, int batch) {
         return Math.max(1, Math.min(batch, GROUP_COLUMN_ENTRIES / (g.patchSize() * g.outPositions())));
     }
 
