@@ -31,14 +31,14 @@ final class CnnBench {
 
     /**
      * The GEMMs of one training step at batch 128, as {@link GroupedConvolution} issues them: forward one GEMM
-     * per image ({@code K @ cols_n}); kernel gradient one per group ({@code dK += G @ cols^T} for the shallow first
+     * per image for the first layer ({@code K @ cols_n}), one per group for the second ({@code cols^T @ K^T}); kernel gradient one per group ({@code dK += G @ cols^T} for the shallow first
      * layer, {@code dK^T += cols @ G^T} for the second); column gradient {@code K^T @ G} one per group, except for
      * the first layer, whose input needs none; then the two dense layers.
      */
     static final List<Call> CALLS = List.of(
             new Call(new GemmShape("c1fwd", 32, 25, 576, false, false), BATCH),
             new Call(new GemmShape("c1dK", 32, FIRST_GROUP * 576, 25, false, true), (double) BATCH / FIRST_GROUP),
-            new Call(new GemmShape("c2fwd", 64, 800, 64, false, false), BATCH),
+            new Call(new GemmShape("c2fwd", SECOND_GROUP * 64, 800, 64, true, true), (double) BATCH / SECOND_GROUP),
             new Call(new GemmShape("c2dK", 800, SECOND_GROUP * 64, 64, false, true), (double) BATCH / SECOND_GROUP),
             new Call(new GemmShape("c2dcol", 800, 64, SECOND_GROUP * 64, true, false), (double) BATCH / SECOND_GROUP),
             new Call(new GemmShape("d1fwd", BATCH, 1024, 256, false, false), 1),

@@ -14,10 +14,10 @@ package dev.temper.tensor;
  * <p>Per group, with {@code cols [C*kh*kw, count*L]} ({@link Im2Col}), {@code K = kernel [OC, C*kh*kw]} and
  * {@code G [OC, count*L]} the group's output gradient:
  * <ul>
- *   <li>forward: {@code Y_n = K @ cols_n} for each image, written by GEMM straight into the NCHW output, which
- *       holds the bias beforehand (GEMM with beta 1): no layout pass. With the zero-copy GEMM binding these
- *       per-image products ran as fast as one per group (one core: 72 GFLOP/s at 64 x 800 x 64, 58 at 32 x 25 x
- *       576), and the first layer's forward pass took 6 instead of 11 ms with the layout pass it replaced;
+ *   <li>forward, small products ({@link #SINGLE_THREAD_GEMM}): {@code Y_n = K @ cols_n} for each image, written
+ *       by GEMM straight into the NCHW output, which holds the bias beforehand (GEMM with beta 1), so no layout
+ *       pass (the first layer's forward pass took 6 instead of 11 ms on one core); larger ones:
+ *       {@code Y^T = cols^T @ K^T} for the group, the longer side as the GEMM's rows, then into NCHW with the bias;
  *   <li>kernel gradient: {@code dK += G @ cols^T}, accumulated over groups (GEMM with beta 1);
  *   <li>bias gradient: the sums of G's rows;
  *   <li>input gradient: {@code col2im(K^T @ G)}.
@@ -34,6 +34,14 @@ public final class GroupedConvolution {
     /** At most this many column entries per group (but at least one image). */
     static final int GROUP_COLUMN_ENTRIES = Integer.getInteger("temper.convGroupEntries", 1 << 17);
 
+    /**
+     * Below this many multiply-adds OpenBLAS runs a GEMM on the calling thread alone (its threshold is 2^18 per
+     * thread), so that per-image products wake no helper threads. Larger per-image products would: with two
+     * threads on the loaded shared machine, 128 products of 64 x 800 x 64 took 0.8 s against 21 ms on one thread,
+     * while the group's single {@code cols^T @ K^T} with the longer side as rows ran at full speed.
+     */
+    static final double SINGLE_THREAD_GEMM = 1 << 19;
+
     /** The gradients of one backward pass; null where not asked for. */
     public record Gradients(Tensor input, Tensor kernel, Tensor bias) {}
 
@@ -47,11 +55,15 @@ public final class GroupedConvolution {
     /** {@code y [N, OC, outH, outW]} for input {@code x}, kernel {@code [OC, C, kh, kw]} and {@code bias [OC]} (may be null). */
     public static Tensor forward(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g) {
         g.requireImages("conv2d", x);
-        return forward(x, kernel, bias, g, groupSize(g, x.dim(0)));
+        boolean perImage = (double) kernel.dim(0) * g.patchSize() * g.outPositions() < SINGLE_THREAD_GEMM;
+        return forward(x, kernel, bias, g, groupSize(g, x.dim(0)), perImage);
     }
 
-    /** {@link #forward(Tensor, Tensor, Tensor, Conv2dGeometry)} with {@code group} images per group (tests vary it). */
-    static Tensor forward(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g, int group) {
+    /**
+     * {@link #forward(Tensor, Tensor, Tensor, Conv2dGeometry)} with {@code group} images per group and one GEMM
+     * per image or per group (tests vary both).
+     */
+    static Tensor forward(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g, int group, boolean perImage) {
         g.requireImages("conv2d", x);
         requireKernel(kernel, g);
         Elementwise.requireSameType("conv2d", x, kernel);
@@ -62,19 +74,23 @@ public final class GroupedConvolution {
         Tensor k = kernel.contiguous();
         Tensor b = bias == null ? null : bias.to(x.dtype()).contiguous();
         Tensor y = Tensor.zeros(x.dtype(), batch, outChannels, g.outHeight(), g.outWidth());
-        if (b != null) {
-            fillWithBias(y, b);
-        }
         int ld = group * positions;
         Tensor cols = Tensor.zeros(x.dtype(), g.patchSize() * ld);
-        int perImage = outChannels * positions;
+        Tensor product = perImage ? null : Tensor.zeros(x.dtype(), ld * outChannels);
+        if (perImage && b != null) {
+            fillWithBias(y, b);
+        }
         for (int first = 0; first < batch; first += group) {
             int count = Math.min(group, batch - first);
             Im2Col.unfold(xc, first, count, g, cols, ld);
-            // one GEMM per image, Y_n [OC, L] = K @ cols_n, written straight into the NCHW output on top of the bias
-            for (int s = 0; s < count; s++) {
-                gemm(false, false, outChannels, positions, g.patchSize(), k, 0, g.patchSize(), cols, s * positions, ld,
-                        b == null ? 0 : 1, y, (first + s) * perImage, positions);
+            if (perImage) { // Y_n [OC, L] = K @ cols_n, straight into the NCHW output on top of the bias
+                for (int s = 0; s < count; s++) {
+                    gemm(false, false, outChannels, positions, g.patchSize(), k, 0, g.patchSize(), cols, s * positions, ld,
+                            b == null ? 0 : 1, y, (first + s) * outChannels * positions, positions);
+                }
+            } else { // Y^T [count * L, OC] = cols^T @ K^T, then into NCHW with the bias
+                gemm(true, true, count * positions, outChannels, g.patchSize(), cols, ld, k, g.patchSize(), 0, product, outChannels);
+                ConvLayout.scatter(product, outChannels, true, first, count, b, y);
             }
         }
         return y;

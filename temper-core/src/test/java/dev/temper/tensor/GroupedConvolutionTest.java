@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Working through the batch a few images at a time gives the whole-batch result: forward, and backward whose kernel
+ * Working through the batch a few images at a time gives the whole-batch result: forward (one GEMM per image or one
+ * per group), and backward whose kernel
  * gradient is summed over groups (float64, so only the order of additions differs), for group sizes that divide
  * the batch and ones that leave a short last group. The whole-batch reference is the plain im2col formulation
  * written with tensor ops; the naive loops of {@code NaiveConvolution} check that formulation elsewhere.
@@ -40,7 +41,8 @@ class GroupedConvolutionTest {
 
         for (int group : new int[] {1, 2, 3, batch}) {
             String what = g + ", batch " + batch + ", " + group + " per group";
-            assertClose(y, GroupedConvolution.forward(x, k, b, g, group), what + ": output");
+            assertClose(y, GroupedConvolution.forward(x, k, b, g, group, true), what + ": output, one GEMM per image");
+            assertClose(y, GroupedConvolution.forward(x, k, b, g, group, false), what + ": output, one GEMM per group");
             GroupedConvolution.Gradients d = GroupedConvolution.backward(x, k, gy, g, true, true, true, group);
             assertClose(dx, d.input(), what + ": input gradient");
             assertClose(dk, d.kernel(), what + ": kernel gradient");
