@@ -31,8 +31,14 @@ package dev.temper.tensor;
  * OpenBLAS's threads).
  */
 public final class GroupedConvolution {
-    /** At most this many column entries per group (but at least one image). */
-    static final int GROUP_COLUMN_ENTRIES = Integer.getInteger("temper.convGroupEntries", 1 << 17);
+    /**
+     * At most this many column entries per group (but at least one image): 36 images of the benchmark CNN's first
+     * layer, 10 of its second (2 MB of float32 columns). On one core smaller groups were a little faster (2^17
+     * entries: 84 ms per training step; 2^19: 90; 2^20: 107), but each group is a few parallel loops and GEMMs, and
+     * with two threads on the loaded machine every one of those waits for the other thread to be scheduled: there
+     * 2^19 took 316-355 ms per step against 395-594 for 2^17.
+     */
+    static final int GROUP_COLUMN_ENTRIES = 1 << 19;
 
     /**
      * Below this many multiply-adds OpenBLAS runs a GEMM on the calling thread alone (its threshold is 2^18 per
