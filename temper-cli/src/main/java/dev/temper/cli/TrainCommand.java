@@ -56,6 +56,10 @@ final class TrainCommand {
         out.printf(Locale.ROOT, "temper train: %d train / %d validation / %d test examples, seed %d, %d threads, GEMM: %s%n",
                 train.size(), validation.size(), test.size(), config.seed(), threads, Backend.blas().name());
         out.print(model.summary(Shape.of(inputs)));
+        if (config.crossValidation() != null) {
+            Tensor classLabels = task == Task.REGRESSION ? null : data.train().targets();
+            return CrossValidationRun.run(config, task, data, train, classLabels, rng, dir, threads, out);
+        }
 
         TrainingSetup setup = TrainingSetup.build(config, model, task, data.imageShape(), train.size(), dir);
         setup.warnings().forEach(warning -> out.println("warning: " + warning));
