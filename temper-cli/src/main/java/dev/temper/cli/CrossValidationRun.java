@@ -1,5 +1,6 @@
 package dev.temper.cli;
 
+import dev.temper.cli.config.Json;
 import dev.temper.cli.config.CallbackKind;
 import dev.temper.cli.config.CrossValidationConfig;
 import dev.temper.cli.config.TrainConfig;
@@ -41,7 +42,7 @@ final class CrossValidationRun {
      * @param classLabels the training set's class indices {@code [n]} (the strata), or null for numeric labels
      */
     static int run(TrainConfig config, Task task, TrainingData data, Dataset train, Tensor classLabels, Rng rng,
-                   Path dir, int threads, PrintStream out) throws IOException {
+                   Path dir, int threads, PrintStream out, boolean interactive) throws IOException {
         CrossValidationConfig cv = config.crossValidation();
         if (cv.stratified() && classLabels == null) {
             throw new UsageException("train: stratified folds need class labels, and this run's labels are numbers; "
@@ -69,7 +70,7 @@ final class CrossValidationRun {
                         setup.warnings().forEach(warning -> out.println("warning: " + warning));
                     }
                     setups.add(setup);
-                    return setup.withProgress(new EpochPrinter(out, config.epochs(), setup.learningRateMoves()));
+                    return setup.displayedOn(out, interactive);
                 });
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, FoldSummary> summaries = summaries(result.folds());

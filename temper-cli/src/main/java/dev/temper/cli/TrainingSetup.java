@@ -13,6 +13,7 @@ import dev.temper.train.EpochRecord;
 import dev.temper.train.Monitor;
 import dev.temper.train.MonitorMode;
 import dev.temper.train.Trainer;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,13 +28,22 @@ import java.util.Map;
  * @param earlyStopping the run's early stopping, or null when it is off
  * @param warnings advice about the configuration, printed before training
  * @param learningRateMoves whether a schedule or reduce_lr_on_plateau changes the rate during the run
+ * @param epochs the run's epochs, for the display
+ * @param stepsPerEpoch optimizer steps per epoch, for the progress bar
  */
-record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> warnings, boolean learningRateMoves) {
+record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> warnings, boolean learningRateMoves,
+                     int epochs, long stepsPerEpoch) {
 
-    /** The trainer with {@code display} called last, after every callback of the run file. */
-    Trainer withProgress(Callback display) {
+    /**
+     * The trainer with the run's display as its last callbacks, after every callback of the run file: one line per
+     * epoch, and on a terminal ({@code interactive}) a progress bar during each epoch.
+     */
+    Trainer displayedOn(PrintStream out, boolean interactive) {
         List<Callback> all = new ArrayList<>(trainer.callbacks());
-        all.add(display);
+        if (interactive) {
+            all.add(new ProgressBar(out, epochs, stepsPerEpoch, System::nanoTime));
+        }
+        all.add(new EpochPrinter(out, epochs, learningRateMoves));
         return trainer.withCallbacks(all.toArray(new Callback[0]));
     }
 
@@ -66,7 +76,7 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
                 .withAugmentation(AugmentationFactory.build(config.augmentation(), imageShape));
         List<String> warnings = regularization.warningsFor(config.optimizer().name().yamlName());
         boolean moves = config.optimizer().schedule() != null || config.callback(CallbackKind.REDUCE_LR_ON_PLATEAU) != null;
-        return new TrainingSetup(trainer, callbacks.earlyStopping(), warnings, moves);
+        return new TrainingSetup(trainer, callbacks.earlyStopping(), warnings, moves, config.epochs(), stepsPerEpoch);
     }
 
     /**
