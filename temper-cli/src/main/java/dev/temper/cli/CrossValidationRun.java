@@ -70,7 +70,7 @@ final class CrossValidationRun {
                         setup.warnings().forEach(warning -> out.println("warning: " + warning));
                     }
                     setups.add(setup);
-                    return setup.displayedOn(out, interactive);
+                    return setup.displayedOn(out, interactive, List.of());
                 });
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, FoldSummary> summaries = summaries(result.folds());

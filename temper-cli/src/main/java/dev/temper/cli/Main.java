@@ -19,13 +19,18 @@ public final class Main {
             "",
             "usage:",
             "  " + TrainCommand.USAGE,
-            "      train a model (default: an MLP on the embedded MNIST subset); writes DIR/history.csv, DIR/metrics.json and DIR/model.safetensors",
+            "      train a model (default: an MLP on the embedded MNIST subset); writes DIR/history.csv, DIR/metrics.json and",
+            "      DIR/model.safetensors; backs the run up into DIR every epoch; --resume continues an interrupted run from that backup",
             "  " + EvaluateCommand.USAGE,
             "      loss, accuracy and metrics of a trained model on new data, prepared as its training data was",
             "  " + PredictCommand.USAGE,
             "      one CSV row of predictions (class and probabilities, or value) per input row",
             "  " + SummaryCommand.USAGE,
             "      list the tensors and metadata of a weights file written by temper train",
+            "  " + TuneCommand.USAGE,
+            "      search hyperparameters (default: Hyperband over learning rate, dropout, L2 and width of an MLP on MNIST)",
+            "  " + TuneBenchCommand.USAGE,
+            "      evaluations random, TPE and GP need on Branin and Hartmann-6; --mnist: ASHA against a 27-point grid",
             "  " + BenchCommand.USAGE,
             "      measure GEMM GFLOP/s and the seconds per epoch of a 784-512-512-10 MLP on Fashion-MNIST",
             "  temper help",
@@ -61,8 +66,10 @@ public final class Main {
                 case "summary" -> SummaryCommand.run(rest, out);
                 case "evaluate" -> EvaluateCommand.run(rest, out);
                 case "predict" -> PredictCommand.run(rest, out);
+                case "tune" -> TuneCommand.run(rest, out);
+                case "tune-bench" -> TuneBenchCommand.run(rest, out);
                 default -> throw new UsageException("unknown command '" + args.get(0)
-                        + "'; expected one of: train, evaluate, predict, summary, bench, help");
+                        + "'; expected one of: train, evaluate, predict, tune, summary, bench, tune-bench, help");
             };
         } catch (UsageException | ConfigException e) {
             err.println("temper: error: " + e.getMessage());

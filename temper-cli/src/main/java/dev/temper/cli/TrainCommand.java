@@ -25,21 +25,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N]}: trains the configured model, prints one
- * line per epoch, and writes {@code DIR/history.csv} and {@code DIR/metrics.json}.
+ * {@code temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N] [--resume]}: trains the configured model,
+ * prints one line per epoch, and writes {@code DIR/history.csv}, {@code DIR/metrics.json} and
+ * {@code DIR/model.safetensors}. Each epoch backs the whole run up into {@code DIR} ({@link RunBackup});
+ * {@code --resume} continues an interrupted run from there, ending exactly as the uninterrupted run would.
  */
 final class TrainCommand {
-    static final String USAGE = "temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N]";
+    static final String USAGE = "temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N] [--resume]";
 
     private TrainCommand() {}
 
     /** @param interactive whether {@code out} is a terminal (a progress bar is drawn during each epoch) */
     static int run(List<String> args, PrintStream out, boolean interactive) throws IOException {
-        Arguments a = Arguments.parse("train", args, Set.of("--out", "--seed", "--threads"), Set.of());
+        Arguments a = Arguments.parse("train", args, Set.of("--out", "--seed", "--threads"), Set.of("--resume"));
         TrainConfig config = config(a);
+        if (a.flag("--resume") && config.crossValidation() != null) {
+            throw new UsageException("train --resume continues one training run; a cross_validation run has no backup to resume");
+        }
+        if (a.flag("--resume") && a.option("--out") == null) {
+            throw new UsageException("train --resume needs --out DIR, the directory of the run to continue; usage: " + USAGE);
+        }
         Path dir = a.option("--out") != null ? Path.of(a.option("--out")) : defaultRunDirectory();
 
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
+        RunBackup backups = RunBackup.prepare(dir, a.flag("--resume"), config, threads, out);
         Parallel.setThreads(threads);
         Rng rng = new Rng(config.seed());
         TrainingData data = TrainingData.load(config.data(), rng);
@@ -67,7 +76,8 @@ final class TrainCommand {
         Files.createDirectories(dir); // callbacks (the CSV logger) write into it while training
         int epochs = config.epochs();
         long start = System.nanoTime();
-        History history = setup.displayedOn(out, interactive).fit(train, validation.size() == 0 ? null : validation, epochs, config.batchSize(), rng);
+        History history = setup.displayedOn(out, interactive, backups.callbacks())
+                .fit(train, validation.size() == 0 ? null : validation, epochs, config.batchSize(), rng);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         RunReport.printStop(out, history, setup.earlyStopping());
         Evaluation result = setup.trainer().evaluate(test, 512);
@@ -86,6 +96,7 @@ final class TrainCommand {
         Path weights = dir.resolve("model.safetensors");
         ModelFile.save(weights, model, config, data.preprocessing(task), runFileText(a));
         out.println("wrote " + weights);
+        backups.finish();
         return 0;
     }
 

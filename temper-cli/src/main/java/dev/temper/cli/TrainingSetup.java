@@ -35,11 +35,13 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
                      int epochs, long stepsPerEpoch) {
 
     /**
-     * The trainer with the run's display as its last callbacks, after every callback of the run file: one line per
-     * epoch, and on a terminal ({@code interactive}) a progress bar during each epoch.
+     * The trainer with {@code more} (the command's own: backups) and then the run's display called after every
+     * callback of the run file, so the progress shown is the epoch's final word: on a terminal
+     * ({@code interactive}) a progress bar during each epoch, then one line per epoch.
      */
-    Trainer displayedOn(PrintStream out, boolean interactive) {
+    Trainer displayedOn(PrintStream out, boolean interactive, List<Callback> more) {
         List<Callback> all = new ArrayList<>(trainer.callbacks());
+        all.addAll(more);
         if (interactive) {
             all.add(new ProgressBar(out, epochs, stepsPerEpoch, System::nanoTime));
         }

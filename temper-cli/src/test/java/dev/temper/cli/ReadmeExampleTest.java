@@ -63,7 +63,11 @@ class ReadmeExampleTest {
         while (m.find()) {
             Path file = dir.resolve("readme-" + blocks++ + ".yaml");
             Files.writeString(file, m.group(1));
-            dev.temper.cli.config.TrainConfigParser.parse(file); // throws, naming the line, if the README drifted
+            if (m.group(1).contains("\nsearch:")) {
+                dev.temper.cli.config.TuneConfigParser.parse(file); // a tune file: a run file plus its search section
+            } else {
+                dev.temper.cli.config.TrainConfigParser.parse(file); // throws, naming the line, if the README drifted
+            }
         }
         assertTrue(blocks > 0, "README.md has YAML run files to check");
     }

@@ -4,7 +4,9 @@ package dev.temper.tensor;
  * Which GEMM the engine uses: OpenBLAS when its native library loads, else the pure-Java {@link JavaBlas}, with
  * one warning line on standard error saying so. Chosen once, on first use.
  *
- * <p>Set {@code -Dtemper.blas=java} to force the Java path (tests use it to compare both).
+ * <p>Set {@code -Dtemper.blas=java} to force the Java path (tests use it to compare both), or
+ * {@code -Dtemper.blas=openblas-copy} to keep OpenBLAS but copy operands to native memory instead of passing the
+ * arrays in place through temper's JNI shim ({@link OpenBlas} explains both; {@link Blas#name()} says which runs).
  */
 public final class Backend {
     private static volatile Blas blas;

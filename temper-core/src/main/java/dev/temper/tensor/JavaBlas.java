@@ -1,7 +1,5 @@
 package dev.temper.tensor;
 
-import java.util.Objects;
-
 /**
  * GEMM in pure Java: the fallback when native OpenBLAS cannot load.
  *
@@ -41,9 +39,7 @@ public final class JavaBlas implements Blas {
                       float alpha, float[] a, int aOffset, int lda,
                       float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc) {
-        checkShape(transA, transB, m, n, k, lda, ldb, ldc);
-        Objects.requireNonNull(c, "c");
-        checkBounds("c", c.length, cOffset, m, n, ldc);
+        GemmArguments.checkShapeAndC(transA, transB, m, n, k, lda, ldb, ldc, c, c == null ? 0 : c.length, cOffset);
         if (m == 0 || n == 0) {
             return;
         }
@@ -51,10 +47,8 @@ public final class JavaBlas implements Blas {
             JavaSgemm.scale(m, n, beta, c, cOffset, ldc);
             return;
         }
-        Objects.requireNonNull(a, "a");
-        Objects.requireNonNull(b, "b");
-        checkBounds("a", a.length, aOffset, transA ? k : m, transA ? m : k, lda);
-        checkBounds("b", b.length, bOffset, transB ? n : k, transB ? k : n, ldb);
+        GemmArguments.checkAB(transA, transB, m, n, k, a, a == null ? 0 : a.length, aOffset, lda,
+                b, b == null ? 0 : b.length, bOffset, ldb);
         JavaSgemm call = new JavaSgemm(transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb,
                 beta, c, cOffset, ldc);
         threads.run(m, n, k, call::compute);
@@ -65,9 +59,7 @@ public final class JavaBlas implements Blas {
                       double alpha, double[] a, int aOffset, int lda,
                       double[] b, int bOffset, int ldb,
                       double beta, double[] c, int cOffset, int ldc) {
-        checkShape(transA, transB, m, n, k, lda, ldb, ldc);
-        Objects.requireNonNull(c, "c");
-        checkBounds("c", c.length, cOffset, m, n, ldc);
+        GemmArguments.checkShapeAndC(transA, transB, m, n, k, lda, ldb, ldc, c, c == null ? 0 : c.length, cOffset);
         if (m == 0 || n == 0) {
             return;
         }
@@ -75,10 +67,8 @@ public final class JavaBlas implements Blas {
             JavaDgemm.scale(m, n, beta, c, cOffset, ldc);
             return;
         }
-        Objects.requireNonNull(a, "a");
-        Objects.requireNonNull(b, "b");
-        checkBounds("a", a.length, aOffset, transA ? k : m, transA ? m : k, lda);
-        checkBounds("b", b.length, bOffset, transB ? n : k, transB ? k : n, ldb);
+        GemmArguments.checkAB(transA, transB, m, n, k, a, a == null ? 0 : a.length, aOffset, lda,
+                b, b == null ? 0 : b.length, bOffset, ldb);
         JavaDgemm call = new JavaDgemm(transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb,
                 beta, c, cOffset, ldc);
         threads.run(m, n, k, call::compute);
@@ -87,43 +77,5 @@ public final class JavaBlas implements Blas {
     @Override
     public String toString() {
         return name();
-    }
-
-    /** The checks of the reference BLAS (xERBLA), for row-major storage: a leading dimension covers a row. */
-    private static void checkShape(boolean transA, boolean transB, int m, int n, int k, int lda, int ldb, int ldc) {
-        checkNonNegative("m", m);
-        checkNonNegative("n", n);
-        checkNonNegative("k", k);
-        checkLeading("lda", lda, transA ? m : k, transA ? "m (A is stored transposed, k x m)" : "k (A is m x k)");
-        checkLeading("ldb", ldb, transB ? k : n, transB ? "k (B is stored transposed, n x k)" : "n (B is k x n)");
-        checkLeading("ldc", ldc, n, "n (C is m x n)");
-    }
-
-    private static void checkNonNegative(String name, int value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " must be >= 0, got " + value);
-        }
-    }
-
-    private static void checkLeading(String name, int value, int rowLength, String why) {
-        if (value < Math.max(1, rowLength)) {
-            throw new IllegalArgumentException(name + " must be >= max(1, " + why + ") = "
-                    + Math.max(1, rowLength) + ", got " + value);
-        }
-    }
-
-    /** Checked up front: a bad index inside a pool thread would surface late and far from its cause. */
-    private static void checkBounds(String name, int length, int offset, int rows, int columns, int ld) {
-        if (offset < 0) {
-            throw new IllegalArgumentException(name + "Offset must be >= 0, got " + offset);
-        }
-        if (rows == 0 || columns == 0) {
-            return;
-        }
-        long end = offset + (long) (rows - 1) * ld + columns;
-        if (end > length) {
-            throw new IllegalArgumentException(name + " has " + length + " elements, but a " + rows + " x " + columns
-                    + " matrix at offset " + offset + " with leading dimension " + ld + " needs " + end);
-        }
     }
 }

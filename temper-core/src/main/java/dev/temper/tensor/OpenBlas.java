@@ -17,43 +17,78 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * GEMM through OpenBLAS (the JavaCPP preset, which bundles the native library).
  *
  * <p>Operands live in Java arrays, because Java kernels run 3-7x faster on arrays than on direct buffers
- * (measured: an Adam step over 670k parameters took 0.26 ms on arrays, 1.9 ms on a direct FloatBuffer). Passing
- * arrays to JavaCPP's array overloads makes JNI copy them to fresh native memory on every call (measured 30%
- * slower GEMM at 128x784x512), so instead each thread keeps reusable off-heap scratch buffers and copies the
- * operands in and the result out itself.
- *
- * <p>The copies still cost 25-35% at the MLP's shapes on a 2-core AVX-512 Xeon (raw GEMM 160-190 GFLOP/s at
- * 128x784x512, with copies 110-125): JNI copies run at about 15 GB/s, and splitting them across two threads
- * gained nothing measurable. Avoiding them needs zero-copy access to heap arrays (a JNI shim with
- * GetPrimitiveArrayCritical, or JDK 22's FFM heap segments), which Java 17 and Maven alone cannot give.
- * Scratch buffers start on a 64-byte boundary (malloc gives 16): raw GEMM 181 to 196 GFLOP/s there.
+ * (measured: an Adam step over 670k parameters took 0.26 ms on arrays, 1.9 ms on a direct FloatBuffer). Two ways
+ * to hand them to OpenBLAS:
+ * <ul>
+ *   <li><b>in place</b>, the default where it loads: temper's JNI shim ({@link NativeGemm}) pins the arrays and
+ *       calls {@code cblas_sgemm} on them directly;
+ *   <li><b>copied</b>, the fallback (no shim in the jar, or {@code -Dtemper.blas=openblas-copy}): each thread
+ *       keeps reusable off-heap scratch buffers and copies the operands in and the result out itself. JavaCPP's
+ *       array overloads would copy to fresh native memory on every call (measured 30% slower at 128x784x512).
+ *       The copies run at about 15 GB/s and cost 25-35% of the GEMM at the MLP's shapes on a 2-core AVX-512 Xeon.
+ *       Scratch buffers start on a 64-byte boundary (malloc gives 16): raw GEMM 181 to 196 GFLOP/s there.
+ * </ul>
+ * {@link #name()} says which is in use. Both give the same bits: the same OpenBLAS kernel sees the same numbers
+ * (alignment could in principle change the kernel's path, so the tests compare them on every shape they try).
  */
 final class OpenBlas implements Blas {
     private final String name;
+    /** Null on the copying path. */
+    private final NativeGemm inPlace;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-    private OpenBlas(String name) {
+    private OpenBlas(String name, NativeGemm inPlace) {
         this.name = name;
+        this.inPlace = inPlace;
     }
 
-    /** Loads the native library; throws if it cannot. */
+    /** Loads the native library, in place where the shim loads and copying otherwise; throws if OpenBLAS cannot load. */
     static OpenBlas load(int threads) {
+        return load(threads, !"openblas-copy".equalsIgnoreCase(System.getProperty("temper.blas", "")));
+    }
+
+    /** As {@link #load(int)}, but {@code inPlace == false} forces the copying path (tests compare the two). */
+    static OpenBlas load(int threads, boolean inPlace) {
         String forced = CpuFeatures.prepareOpenBlasEnvironment(threads);
         Loader.load(openblas_nolapack.class);
         openblas_nolapack.blas_set_num_threads(threads);
-        String core = coreName();
-        return new OpenBlas(openblas_nolapack.OPENBLAS_VERSION.trim() + " (" + core + " kernels"
-                + (forced != null ? ", forced by temper: the CPU has AVX-512" : "") + ")");
+        String path = libraryPath();
+        String base = openblas_nolapack.OPENBLAS_VERSION.trim() + " (" + coreName(path) + " kernels"
+                + (forced != null ? ", forced by temper: the CPU has AVX-512" : "");
+        if (!inPlace) {
+            return new OpenBlas(base + "; operands copied, as asked by temper.blas=openblas-copy)", null);
+        }
+        try {
+            if (path == null) {
+                throw new UnsatisfiedLinkError("JavaCPP did not report where libopenblas is");
+            }
+            return new OpenBlas(base + "; arrays in place through temper's JNI shim)", NativeGemm.load(path));
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return new OpenBlas(base + "; operands copied: " + e.getMessage() + ")", null);
+        }
+    }
+
+    /** Whether GEMM runs on the arrays themselves (the shim loaded) rather than on copies. */
+    boolean inPlace() {
+        return inPlace != null;
+    }
+
+    /** The file of the OpenBLAS library JavaCPP loaded, or null. */
+    private static String libraryPath() {
+        for (String path : Loader.getLoadedLibraries().values()) {
+            if (path != null && path.contains("libopenblas")) {
+                return path;
+            }
+        }
+        return null;
     }
 
     /** The kernel family OpenBLAS chose, asked of the library itself. */
-    private static String coreName() {
+    private static String coreName(String path) {
         try {
-            for (String path : Loader.getLoadedLibraries().values()) {
-                if (path != null && path.contains("libopenblas")) {
-                    Function f = NativeLibrary.getInstance(path).getFunction("openblas_get_corename");
-                    return f.invokeString(new Object[0], false).trim();
-                }
+            if (path != null) {
+                Function f = NativeLibrary.getInstance(path).getFunction("openblas_get_corename");
+                return f.invokeString(new Object[0], false).trim();
             }
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             // fall through
@@ -70,6 +105,11 @@ final class OpenBlas implements Blas {
         return name;
     }
 
+    @Override
+    public String toString() {
+        return name;
+    }
+
     /** Number of elements a row-major operand spans, from its first to its last used element. */
     private static long span(int rows, int cols, int ld) {
         return rows == 0 || cols == 0 ? 0 : (long) (rows - 1) * ld + cols;
@@ -80,7 +120,18 @@ final class OpenBlas implements Blas {
                       float alpha, float[] a, int aOffset, int lda,
                       float[] b, int bOffset, int ldb,
                       float beta, float[] c, int cOffset, int ldc) {
+        GemmArguments.checkShapeAndC(transA, transB, m, n, k, lda, ldb, ldc, c, c == null ? 0 : c.length, cOffset);
         if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f) {
+            JavaSgemm.scale(m, n, beta, c, cOffset, ldc); // A and B are not read, and may be empty or null
+            return;
+        }
+        GemmArguments.checkAB(transA, transB, m, n, k, a, a == null ? 0 : a.length, aOffset, lda,
+                b, b == null ? 0 : b.length, bOffset, ldb);
+        if (inPlace != null) {
+            inPlace.sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
         int aSpan = (int) span(transA ? k : m, transA ? m : k, lda);
@@ -92,11 +143,12 @@ final class OpenBlas implements Blas {
         FloatPointer pc = s.floats(2, cSpan);
         pa.put(a, aOffset, aSpan);
         pb.put(b, bOffset, bSpan);
-        if (beta != 0f) {
+        if (beta != 0f || ldc != n) {
+            // the copy back covers C's whole span: the padding between its rows must go back as it was
             pc.put(c, cOffset, cSpan);
         }
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                m, n, k, alpha, pa, Math.max(lda, 1), pb, Math.max(ldb, 1), beta, pc, Math.max(ldc, 1));
+                m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
         pc.get(c, cOffset, cSpan);
     }
 
@@ -105,7 +157,18 @@ final class OpenBlas implements Blas {
                       double alpha, double[] a, int aOffset, int lda,
                       double[] b, int bOffset, int ldb,
                       double beta, double[] c, int cOffset, int ldc) {
+        GemmArguments.checkShapeAndC(transA, transB, m, n, k, lda, ldb, ldc, c, c == null ? 0 : c.length, cOffset);
         if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0.0) {
+            JavaDgemm.scale(m, n, beta, c, cOffset, ldc);
+            return;
+        }
+        GemmArguments.checkAB(transA, transB, m, n, k, a, a == null ? 0 : a.length, aOffset, lda,
+                b, b == null ? 0 : b.length, bOffset, ldb);
+        if (inPlace != null) {
+            inPlace.dgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
         int aSpan = (int) span(transA ? k : m, transA ? m : k, lda);
@@ -117,15 +180,15 @@ final class OpenBlas implements Blas {
         DoublePointer pc = s.doubles(2, cSpan);
         pa.position(0).put(a, aOffset, aSpan);
         pb.position(0).put(b, bOffset, bSpan);
-        if (beta != 0.0) {
+        if (beta != 0.0 || ldc != n) {
             pc.position(0).put(c, cOffset, cSpan);
         }
         cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-                m, n, k, alpha, pa, Math.max(lda, 1), pb, Math.max(ldb, 1), beta, pc, Math.max(ldc, 1));
+                m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
         pc.position(0).get(c, cOffset, cSpan);
     }
 
-    /** Per-thread off-heap buffers for the three operands, grown on demand and reused. */
+    /** Per-thread off-heap buffers for the three operands of the copying path, grown on demand and reused. */
     private static final class Scratch {
         private final FloatPointer[] floats = new FloatPointer[3];
         private final DoublePointer[] doubles = new DoublePointer[3];

@@ -30,7 +30,18 @@ class BlasImplementationsAgreeTest {
     static Stream<Arguments> implementations() {
         return Stream.of(
                 Arguments.of("Backend.blas()", (Supplier<Blas>) Backend::blas),
+                Arguments.of("OpenBlas copying", (Supplier<Blas>) () -> openBlas(false)),
+                Arguments.of("OpenBlas in place", (Supplier<Blas>) () -> openBlas(true)),
                 Arguments.of("JavaBlas(2)", (Supplier<Blas>) () -> new JavaBlas(2)));
+    }
+
+    /** OpenBLAS on the given path; skips where OpenBLAS, or the shim for the in-place path, does not load. */
+    static OpenBlas openBlas(boolean inPlace) {
+        assumeFalse("java".equalsIgnoreCase(System.getProperty("temper.blas", "")), "Java GEMM forced");
+        assumeTrue(Backend.blas() instanceof OpenBlas, "OpenBLAS does not load here");
+        OpenBlas blas = OpenBlas.load(2, inPlace);
+        assumeTrue(blas.inPlace() == inPlace, blas.name());
+        return blas;
     }
 
     /** One GEMM call's operands, laid out with offsets and padded rows; C's padding holds sentinels. */
