@@ -1,5 +1,6 @@
 package dev.temper.cli;
 
+import dev.temper.cli.config.Json;
 import dev.temper.data.Dataset;
 import dev.temper.data.EmbeddedMnist;
 import dev.temper.data.IdxReader;

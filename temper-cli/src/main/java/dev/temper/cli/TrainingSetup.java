@@ -13,6 +13,7 @@ import dev.temper.train.EpochRecord;
 import dev.temper.train.Monitor;
 import dev.temper.train.MonitorMode;
 import dev.temper.train.Trainer;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,17 +28,24 @@ import java.util.Map;
  * @param earlyStopping the run's early stopping, or null when it is off
  * @param warnings advice about the configuration, printed before training
  * @param learningRateMoves whether a schedule or reduce_lr_on_plateau changes the rate during the run
+ * @param epochs the run's epochs, for the display
+ * @param stepsPerEpoch optimizer steps per epoch, for the progress bar
  */
-record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> warnings, boolean learningRateMoves) {
+record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> warnings, boolean learningRateMoves,
+                     int epochs, long stepsPerEpoch) {
 
     /**
-     * The trainer with {@code more} (the command's own: backups) and then {@code display} called after every
-     * callback of the run file, so the progress shown is the epoch's final word.
+     * The trainer with {@code more} (the command's own: backups) and then the run's display called after every
+     * callback of the run file, so the progress shown is the epoch's final word: on a terminal
+     * ({@code interactive}) a progress bar during each epoch, then one line per epoch.
      */
-    Trainer withCallbacksAfter(List<Callback> more, Callback display) {
+    Trainer displayedOn(PrintStream out, boolean interactive, List<Callback> more) {
         List<Callback> all = new ArrayList<>(trainer.callbacks());
         all.addAll(more);
-        all.add(display);
+        if (interactive) {
+            all.add(new ProgressBar(out, epochs, stepsPerEpoch, System::nanoTime));
+        }
+        all.add(new EpochPrinter(out, epochs, learningRateMoves));
         return trainer.withCallbacks(all.toArray(new Callback[0]));
     }
 
@@ -70,7 +78,7 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
                 .withAugmentation(AugmentationFactory.build(config.augmentation(), imageShape));
         List<String> warnings = regularization.warningsFor(config.optimizer().name().yamlName());
         boolean moves = config.optimizer().schedule() != null || config.callback(CallbackKind.REDUCE_LR_ON_PLATEAU) != null;
-        return new TrainingSetup(trainer, callbacks.earlyStopping(), warnings, moves);
+        return new TrainingSetup(trainer, callbacks.earlyStopping(), warnings, moves, config.epochs(), stepsPerEpoch);
     }
 
     /**

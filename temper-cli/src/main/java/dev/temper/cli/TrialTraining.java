@@ -1,5 +1,6 @@
 package dev.temper.cli;
 
+import dev.temper.cli.config.Preprocessing;
 import dev.temper.cli.config.TrainConfig;
 import dev.temper.cli.config.TuneConfig;
 import dev.temper.data.Dataset;
@@ -59,6 +60,11 @@ final class TrialTraining {
 
     Dataset test() {
         return test;
+    }
+
+    /** What a model trained here expects of its input (for its model file). */
+    Preprocessing preprocessing() {
+        return data.preprocessing(task);
     }
 
     Dataset trainPlusValidation() {

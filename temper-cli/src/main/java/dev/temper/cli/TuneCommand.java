@@ -1,5 +1,6 @@
 package dev.temper.cli;
 
+import dev.temper.cli.config.Json;
 import dev.temper.cli.config.ConfigException;
 import dev.temper.cli.config.PrunerKind;
 import dev.temper.cli.config.TrainConfig;
@@ -7,7 +8,6 @@ import dev.temper.cli.config.TuneConfig;
 import dev.temper.cli.config.TuneConfigParser;
 import dev.temper.data.Dataset;
 import dev.temper.data.KFold;
-import dev.temper.io.NamedTensors;
 import dev.temper.report.TuneReport;
 import dev.temper.tensor.Backend;
 import dev.temper.tensor.Parallel;
@@ -163,12 +163,10 @@ final class TuneCommand {
                 Double.isNaN(test.accuracy()) ? "" : String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * test.accuracy()));
         summary.put("retrained_test_loss", test.loss());
         summary.put("retrained_test_accuracy", test.accuracy());
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("format", "temper model weights (safetensors), parameters and buffers by dotted path");
-        meta.put("run_file", config.base().render(config.runValues(best.configuration())));
-        meta.put("seed", Long.toString(best.seed()));
         Path weights = dir.resolve("best.safetensors");
-        NamedTensors.save(weights, TrainCommand.modelState(built.model()), meta);
+        // a model file like temper train's, so temper evaluate and temper predict take it as it is
+        ModelFile.save(weights, built.model(), built.config(), training.preprocessing(),
+                config.base().render(config.runValues(best.configuration())));
         out.println("wrote " + weights);
     }
 

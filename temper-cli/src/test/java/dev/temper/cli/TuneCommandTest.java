@@ -46,6 +46,12 @@ class TuneCommandTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("Optimization history") && html.contains("Parameter importance") && html.contains("src=\"data:image/svg+xml;base64,"));
         assertTrue(Files.exists(out.resolve("best.safetensors")));
+        CliRunner evaluated = CliRunner.run("evaluate", out.resolve("best.safetensors").toString(), "--data", "mnist10k");
+        assertEquals(0, evaluated.exitCode(), evaluated.err());
+        java.util.regex.Matcher retrained = java.util.regex.Pattern.compile("test loss ([0-9.]+)").matcher(r.out());
+        assertTrue(retrained.find(), r.out());
+        assertTrue(evaluated.out().startsWith("evaluate: loss " + retrained.group(1)),
+                "the best model file evaluates as the retrained model did: " + evaluated.out());
         assertTrue(Files.readString(out.resolve("best.json")).contains("\"best_trial\""));
 
         CliRunner again = CliRunner.run("tune", file.toString(), "--out", out.toString(), "--resume", "--threads", "2");

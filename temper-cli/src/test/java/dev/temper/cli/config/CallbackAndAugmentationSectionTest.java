@@ -137,4 +137,19 @@ class CallbackAndAugmentationSectionTest {
                 CallbackConfig.of(CallbackKind.CSV_LOGGER), CallbackConfig.of(CallbackKind.CSV_LOGGER))));
         assertEquals("callbacks lists CSV_LOGGER twice", twice.getMessage());
     }
+
+    @Test
+    void crossValidationTakesFoldsAndStratifiedAndNeedsNoValidationSplit() {
+        TrainConfig plain = parse("cross_validation:\n");
+        assertEquals(CrossValidationConfig.defaults(), plain.crossValidation());
+        assertEquals(new CrossValidationConfig(5, true), plain.crossValidation());
+        assertEquals(0.0, plain.data().validationSplit(), "each fold is validated in turn");
+        assertEquals(new CrossValidationConfig(3, false),
+                parse("cross_validation: {folds: 3, stratified: false}\n").crossValidation());
+        assertNull(parse("epochs: 2\n").crossValidation());
+        assertError("data: {validation_split: 0.2}\ncross_validation: {folds: 3}\n", 1,
+                "cross_validation validates on each held-out fold; set data.validation_split to 0, got 0.2");
+        assertMessage("cross_validation: {folds: 1}\n", 1, "folds must be >= 2, got 1");
+        assertError("cross_validation: {k: 3}\n", 1, "unknown key 'k' in cross_validation; expected one of: folds, stratified");
+    }
 }
