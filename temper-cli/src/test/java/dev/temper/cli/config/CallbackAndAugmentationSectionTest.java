@@ -77,8 +77,8 @@ class CallbackAndAugmentationSectionTest {
                 + "early_stopping; expected one of: monitor, mode, min_delta, patience, baseline, restore_best_weights, "
                 + "start_from_epoch, divergence_threshold, time_limit_seconds ('cooldown' is a setting of callback "
                 + "reduce_lr_on_plateau)");
-        assertError("callbacks:\n  model_checkpoint: {}\n", 2, "unknown key 'model_checkpoint' in callbacks",
-                "early_stopping, csv_logger");
+        assertError("callbacks:\n  tensorboard: {}\n", 2, "unknown key 'tensorboard' in callbacks",
+                "early_stopping, model_checkpoint, csv_logger");
         assertMessage("callbacks:\n  early_stopping: {mode: biggest}\n", 2,
                 "'mode' must be one of: min, max, auto, got \"biggest\"");
         assertMessage("callbacks:\n  early_stopping: {patience: -1}\n", 2, "'patience' must be an integer >= 0, got -1");
