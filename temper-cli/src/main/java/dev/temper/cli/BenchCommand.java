@@ -1,5 +1,6 @@
 package dev.temper.cli;
 
+import dev.temper.cli.config.Json;
 import dev.temper.data.Dataset;
 import dev.temper.data.EmbeddedMnist;
 import dev.temper.data.IdxReader;
@@ -131,7 +132,7 @@ final class BenchCommand {
 
     private static void runCnn(Dataset[] data, int epochs, Map<GemmShape, Double> rates, Map<String, Object> result, PrintStream log) {
         int n = data[0].size();
-        double limit = gemmLimit(CnnBench.SHAPES, rates, n);
+        double limit = CnnBench.limitSeconds(rates, n);
         log.printf(Locale.ROOT, "cnn conv5x5x32-pool2-conv5x5x64-pool2-256-10, relu, batch %d, Adam 1e-3; %d training examples; %d epochs%n",
                 BATCH, n, epochs);
         Rng rng = new Rng(42);

@@ -5,6 +5,7 @@ import dev.temper.cli.config.Settings;
 import dev.temper.train.Callback;
 import dev.temper.train.CsvLogger;
 import dev.temper.train.EarlyStopping;
+import dev.temper.train.ModelCheckpoint;
 import dev.temper.train.MonitorMode;
 import dev.temper.train.ReduceLROnPlateau;
 import dev.temper.train.TerminateOnNaN;
@@ -35,6 +36,7 @@ final class CallbackFactory {
                     earlyStopping = earlyStopping(s);
                     callbacks.add(earlyStopping);
                 }
+                case MODEL_CHECKPOINT -> callbacks.add(modelCheckpoint(s, runDirectory));
                 case CSV_LOGGER -> callbacks.add(new CsvLogger(runDirectory.resolve(s.text("file")), s.flag("append")));
             }
         }
@@ -58,6 +60,15 @@ final class CallbackFactory {
             e = e.withTimeLimitSeconds(s.number("time_limit_seconds"));
         }
         return e;
+    }
+
+    private static ModelCheckpoint modelCheckpoint(Settings s, Path runDirectory) {
+        ModelCheckpoint c = ModelCheckpoint.to(runDirectory.resolve(s.text("file")))
+                .withMonitor(s.text("monitor"))
+                .withMode(mode(s))
+                .withSaveBestOnly(s.flag("save_best_only"))
+                .withSaveWeightsOnly(s.flag("save_weights_only"));
+        return s.isSet("initial_value_threshold") ? c.withInitialValueThreshold(s.number("initial_value_threshold")) : c;
     }
 
     private static MonitorMode mode(Settings s) {

@@ -39,7 +39,8 @@ final class StudyCommand {
 
     private StudyCommand() {}
 
-    static int run(List<String> args, PrintStream out) {
+    /** @param interactive whether {@code out} is a terminal: the run in progress then shows its epoch in place */
+    static int run(List<String> args, PrintStream out, boolean interactive) {
         Arguments a = Arguments.parse("study", args, Set.of("--out", "--seeds", "--threads"), Set.of());
         if (a.positional().size() > 1) {
             throw new UsageException("study: expected at most one study file, got " + a.positional() + "; usage: " + USAGE);
@@ -82,7 +83,7 @@ final class StudyCommand {
                 threads == 1 ? "" : "s", Backend.blas().name());
         out.println("runs go to " + dir.resolve("runs") + " (runs finished there before are read, not trained again)");
 
-        StudyProgress progress = new StudyProgress(out, System.console() != null && out == System.out);
+        StudyProgress progress = new StudyProgress(out, interactive);
         StudyResult result;
         try (StudyInterruption interruption = new StudyInterruption()) {
             result = study.run(dir, progress, interruption.signal());

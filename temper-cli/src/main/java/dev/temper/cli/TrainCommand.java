@@ -1,9 +1,9 @@
 package dev.temper.cli;
 
+import dev.temper.cli.config.Json;
 import dev.temper.cli.config.TrainConfig;
 import dev.temper.cli.config.TrainConfigParser;
 import dev.temper.data.Dataset;
-import dev.temper.io.NamedTensors;
 import dev.temper.nn.Sequential;
 import dev.temper.tensor.Backend;
 import dev.temper.tensor.Parallel;
@@ -25,20 +25,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N]}: trains the configured model, prints one
- * line per epoch, and writes {@code DIR/history.csv} and {@code DIR/metrics.json}.
+ * {@code temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N] [--resume]}: trains the configured model,
+ * prints one line per epoch, and writes {@code DIR/history.csv}, {@code DIR/metrics.json} and
+ * {@code DIR/model.safetensors}. Each epoch backs the whole run up into {@code DIR} ({@link RunBackup});
+ * {@code --resume} continues an interrupted run from there, ending exactly as the uninterrupted run would.
  */
 final class TrainCommand {
-    static final String USAGE = "temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N]";
+    static final String USAGE = "temper train [CONFIG.yaml] [--out DIR] [--seed N] [--threads N] [--resume]";
 
     private TrainCommand() {}
 
-    static int run(List<String> args, PrintStream out) throws IOException {
-        Arguments a = Arguments.parse("train", args, Set.of("--out", "--seed", "--threads"), Set.of());
+    /** @param interactive whether {@code out} is a terminal (a progress bar is drawn during each epoch) */
+    static int run(List<String> args, PrintStream out, boolean interactive) throws IOException {
+        Arguments a = Arguments.parse("train", args, Set.of("--out", "--seed", "--threads"), Set.of("--resume"));
         TrainConfig config = config(a);
+        if (a.flag("--resume") && config.crossValidation() != null) {
+            throw new UsageException("train --resume continues one training run; a cross_validation run has no backup to resume");
+        }
+        if (a.flag("--resume") && a.option("--out") == null) {
+            throw new UsageException("train --resume needs --out DIR, the directory of the run to continue; usage: " + USAGE);
+        }
         Path dir = a.option("--out") != null ? Path.of(a.option("--out")) : defaultRunDirectory();
 
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
+        RunBackup backups = RunBackup.prepare(dir, a.flag("--resume"), config, threads, out);
         Parallel.setThreads(threads);
         Rng rng = new Rng(config.seed());
         TrainingData data = TrainingData.load(config.data(), rng);
@@ -56,13 +66,17 @@ final class TrainCommand {
         out.printf(Locale.ROOT, "temper train: %d train / %d validation / %d test examples, seed %d, %d threads, GEMM: %s%n",
                 train.size(), validation.size(), test.size(), config.seed(), threads, Backend.blas().name());
         out.print(model.summary(Shape.of(inputs)));
+        if (config.crossValidation() != null) {
+            Tensor classLabels = task == Task.REGRESSION ? null : data.train().targets();
+            return CrossValidationRun.run(config, task, data, train, classLabels, rng, dir, threads, out, interactive);
+        }
 
         TrainingSetup setup = TrainingSetup.build(config, model, task, data.imageShape(), train.size(), dir);
         setup.warnings().forEach(warning -> out.println("warning: " + warning));
         Files.createDirectories(dir); // callbacks (the CSV logger) write into it while training
         int epochs = config.epochs();
         long start = System.nanoTime();
-        History history = setup.withProgress(new EpochPrinter(out, epochs, setup.learningRateMoves()))
+        History history = setup.displayedOn(out, interactive, backups.callbacks())
                 .fit(train, validation.size() == 0 ? null : validation, epochs, config.batchSize(), rng);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         RunReport.printStop(out, history, setup.earlyStopping());
@@ -80,8 +94,9 @@ final class TrainCommand {
         AtomicFiles.writeString(dir.resolve("metrics.json"), Json.object(metrics));
         out.println("wrote " + dir.resolve("history.csv") + " and " + dir.resolve("metrics.json"));
         Path weights = dir.resolve("model.safetensors");
-        NamedTensors.save(weights, modelState(model), provenance(config, a));
+        ModelFile.save(weights, model, config, data.preprocessing(task), runFileText(a));
         out.println("wrote " + weights);
+        backups.finish();
         return 0;
     }
 
@@ -95,23 +110,9 @@ final class TrainCommand {
         return config.withThreads((int) a.longOption("train", "--threads", config.threads(), 0));
     }
 
-    /** Parameters and buffers (running statistics) by path: everything a trained model needs to predict. */
-    static Map<String, Tensor> modelState(Sequential model) {
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        model.namedParameters().forEach((path, p) -> state.put(path, p.value()));
-        state.putAll(model.namedBuffers());
-        return state;
-    }
-
-    /** What the weights came from, in the file's metadata (provenance): the run file's text and the seed. */
-    private static Map<String, String> provenance(TrainConfig config, Arguments a) throws IOException {
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("format", "temper model weights (safetensors), parameters and buffers by dotted path");
-        meta.put("seed", Long.toString(config.seed()));
-        if (!a.positional().isEmpty()) {
-            meta.put("run_file", Files.readString(Path.of(a.positional().get(0))));
-        }
-        return meta;
+    /** The run file's text, kept in the model file as provenance; null for the default run. */
+    private static String runFileText(Arguments a) throws IOException {
+        return a.positional().isEmpty() ? null : Files.readString(Path.of(a.positional().get(0)));
     }
 
     private static Path defaultRunDirectory() {

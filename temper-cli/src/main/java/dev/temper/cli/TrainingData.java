@@ -3,6 +3,7 @@ package dev.temper.cli;
 import dev.temper.cli.config.CsvConfig;
 import dev.temper.cli.config.DataConfig;
 import dev.temper.cli.config.DatasetKind;
+import dev.temper.cli.config.Preprocessing;
 import dev.temper.data.Dataset;
 import dev.temper.data.EmbeddedMnist;
 import dev.temper.data.IdxFile;
@@ -20,9 +21,34 @@ import java.util.List;
  * @param classNames class names of a CSV label column of names; empty otherwise
  * @param numericLabels whether the labels are plain numbers from a CSV file (regression, or 0/1)
  * @param imageShape the layout of each row for image data (what augmentations need); null for table rows
+ * @param table the CSV file's columns (features, label) and the standardization fitted on the training split;
+ *     null for image data
  */
 record TrainingData(Dataset train, Dataset validation, Dataset test, List<String> classNames, boolean numericLabels,
-                    ImageShape imageShape) {
+                    ImageShape imageShape, TableColumns table) {
+
+    /**
+     * @param standardization null when the features are used as they are
+     */
+    record TableColumns(List<String> features, String label, Standardization standardization) {}
+
+    /** What a model trained on this data expects and means: stored in its model file. */
+    Preprocessing preprocessing(Task task) {
+        String taskName = task.name().toLowerCase(java.util.Locale.ROOT);
+        if (table == null && imageShape != null) {
+            return Preprocessing.images(imageShape.channels(), imageShape.height(), imageShape.width(), taskName);
+        }
+        if (table == null) { // IDX samples that are not 2-D images: only their size is known
+            return new Preprocessing(inputs(), taskName, List.of(), null, List.of(), List.of(), List.of(), List.of());
+        }
+        Standardization s = table.standardization();
+        return new Preprocessing(inputs(), taskName, List.of(), table.label(), table.features(), classNames,
+                s == null ? List.of() : boxed(s.mean()), s == null ? List.of() : boxed(s.std()));
+    }
+
+    private static List<Double> boxed(double[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
 
     /** Features per example. */
     int inputs() {
@@ -57,7 +83,7 @@ record TrainingData(Dataset train, Dataset validation, Dataset test, List<String
             };
             Dataset[] trainValidation = trainTest[0].split(data.validationSplit(), rng.split());
             return new TrainingData(subset(trainValidation[0], data.trainExamples(), rng), trainValidation[1],
-                    trainTest[1], List.of(), false, imageShape(trainImages));
+                    trainTest[1], List.of(), false, imageShape(trainImages), null);
         }
         CsvConfig csv = data.csv();
         TabularData table = TabularData.read(csv.train(), csv.label());
@@ -73,13 +99,15 @@ record TrainingData(Dataset train, Dataset validation, Dataset test, List<String
         Dataset[] trainValidation = pool.split(data.validationSplit(), rng.split());
         Dataset train = subset(trainValidation[0], data.trainExamples(), rng);
         Dataset validation = trainValidation[1];
+        Standardization s = null;
         if (csv.standardize()) {
-            Standardization s = Standardization.fit(train.features()); // the training split only: no leakage
+            s = Standardization.fit(train.features()); // the training split only: no leakage
             train = s.apply(train);
             validation = validation.size() == 0 ? validation : s.apply(validation);
             test = test.size() == 0 ? test : s.apply(test);
         }
-        return new TrainingData(train, validation, test, table.classNames(), table.classNames().isEmpty(), null);
+        return new TrainingData(train, validation, test, table.classNames(), table.classNames().isEmpty(), null,
+                new TableColumns(table.featureNames(), table.labelName(), s));
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.temper.train.EpochRecord;
 import dev.temper.train.Monitor;
 import dev.temper.train.MonitorMode;
 import dev.temper.train.Trainer;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,13 +32,24 @@ import java.util.function.UnaryOperator;
  * @param earlyStopping the run's early stopping, or null when it is off
  * @param warnings advice about the configuration, printed before training
  * @param learningRateMoves whether a schedule or reduce_lr_on_plateau changes the rate during the run
+ * @param epochs the run's epochs, for the display
+ * @param stepsPerEpoch optimizer steps per epoch, for the progress bar
  */
-record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> warnings, boolean learningRateMoves) {
+record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> warnings, boolean learningRateMoves,
+                     int epochs, long stepsPerEpoch) {
 
-    /** The trainer with {@code display} called last, after every callback of the run file. */
-    Trainer withProgress(Callback display) {
+    /**
+     * The trainer with {@code more} (the command's own: backups) and then the run's display called after every
+     * callback of the run file, so the progress shown is the epoch's final word: on a terminal
+     * ({@code interactive}) a progress bar during each epoch, then one line per epoch.
+     */
+    Trainer displayedOn(PrintStream out, boolean interactive, List<Callback> more) {
         List<Callback> all = new ArrayList<>(trainer.callbacks());
-        all.add(display);
+        all.addAll(more);
+        if (interactive) {
+            all.add(new ProgressBar(out, epochs, stepsPerEpoch, System::nanoTime));
+        }
+        all.add(new EpochPrinter(out, epochs, learningRateMoves));
         return trainer.withCallbacks(all.toArray(new Callback[0]));
     }
 
@@ -50,7 +62,8 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
                                Path runDirectory) {
         Parts parts = parts(config, task, imageShape, trainSize, runDirectory);
         Trainer trainer = parts.options().apply(new Trainer(model, ModelBuilder.loss(config.loss()), parts.optimizer()));
-        return new TrainingSetup(trainer, parts.earlyStopping(), parts.warnings(), parts.learningRateMoves());
+        return new TrainingSetup(trainer, parts.earlyStopping(), parts.warnings(), parts.learningRateMoves(),
+                config.epochs(), parts.stepsPerEpoch());
     }
 
     /**
@@ -59,7 +72,7 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
      * stateful pieces (optimizer, callbacks).
      */
     record Parts(Optimizer optimizer, UnaryOperator<Trainer> options, EarlyStopping earlyStopping,
-                 List<String> warnings, boolean learningRateMoves) {}
+                 List<String> warnings, boolean learningRateMoves, long stepsPerEpoch) {}
 
     static Parts parts(TrainConfig config, Task task, ImageShape imageShape, int trainSize, Path runDirectory) {
         long stepsPerEpoch = Math.max(1, (trainSize + (long) config.batchSize() - 1) / config.batchSize());
@@ -89,7 +102,7 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
         };
         List<String> warnings = regularization.warningsFor(config.optimizer().name().yamlName());
         boolean moves = config.optimizer().schedule() != null || config.callback(CallbackKind.REDUCE_LR_ON_PLATEAU) != null;
-        return new Parts(optimizer.optimizer(), options, callbacks.earlyStopping(), warnings, moves);
+        return new Parts(optimizer.optimizer(), options, callbacks.earlyStopping(), warnings, moves, stepsPerEpoch);
     }
 
     /**

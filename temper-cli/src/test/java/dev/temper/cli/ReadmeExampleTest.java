@@ -79,9 +79,11 @@ class ReadmeExampleTest {
             Path file = dir.resolve("readme-" + blocks++ + ".yaml");
             Files.writeString(file, m.group(1));
             if (m.group(1).matches("(?s)(.*\n)?study:.*")) {
-                dev.temper.cli.config.StudyConfigParser.parse(file); // throws, naming the line, if the README drifted
+                dev.temper.cli.config.StudyConfigParser.parse(file); // a study file: a run file plus its study section
+            } else if (m.group(1).contains("\nsearch:")) {
+                dev.temper.cli.config.TuneConfigParser.parse(file); // a tune file: a run file plus its search section
             } else {
-                dev.temper.cli.config.TrainConfigParser.parse(file);
+                dev.temper.cli.config.TrainConfigParser.parse(file); // throws, naming the line, if the README drifted
             }
         }
         assertTrue(blocks > 0, "README.md has YAML run files to check");

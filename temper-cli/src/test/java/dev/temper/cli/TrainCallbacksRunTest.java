@@ -49,6 +49,32 @@ class TrainCallbacksRunTest {
     }
 
     @Test
+    void modelCheckpointSavesOnlyTheEpochsThatBeatTheBest() throws IOException {
+        // min_delta-free best-only saving of val_loss: a save per improving epoch, each file named by its epoch
+        String yaml = SMALL + String.join("\n", "epochs: 3",
+                "callbacks:",
+                "  model_checkpoint: {file: 'ckpt/e{epoch:02d}.safetensors', save_best_only: true, save_weights_only: true}",
+                "");
+        Path out = dir.resolve("ckpt-run");
+        CliRunner r = CliRunner.run("train", config(yaml).toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        List<Double> valLoss = new java.util.ArrayList<>();
+        List<String> history = Files.readAllLines(out.resolve("history.csv"));
+        int column = List.of(history.get(0).split(",")).indexOf("val_loss");
+        for (String row : history.subList(1, history.size())) {
+            valLoss.add(Double.parseDouble(row.split(",")[column]));
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int epoch = 1; epoch <= valLoss.size(); epoch++) {
+            boolean improved = valLoss.get(epoch - 1) < best;
+            best = Math.min(best, valLoss.get(epoch - 1));
+            Path file = out.resolve("ckpt").resolve(String.format(java.util.Locale.ROOT, "e%02d.safetensors", epoch));
+            assertEquals(improved, Files.exists(file), "epoch " + epoch + " val_loss " + valLoss);
+        }
+        assertTrue(Files.exists(out.resolve("ckpt/e01.safetensors")), "the first epoch always sets the best");
+    }
+
+    @Test
     void terminateOnNanNamesTheStepAndTheRunStillEndsCleanly() throws IOException {
         String yaml = SMALL + "epochs: 3\noptimizer: {name: sgd, learning_rate: 1.0e+30}\ncallbacks: {terminate_on_nan: }\n";
         Path out = dir.resolve("nan");

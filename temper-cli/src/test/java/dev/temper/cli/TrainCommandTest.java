@@ -48,7 +48,7 @@ class TrainCommandTest {
         // the weights file reads back into a model of the same architecture, every tensor present
         dev.temper.nn.Sequential twin = ModelBuilder.model(
                 dev.temper.cli.config.TrainConfigParser.parse(dir.resolve("run.yaml")).layers(), 784, new dev.temper.tensor.Rng(1));
-        java.util.Map<String, String> meta = dev.temper.io.NamedTensors.loadInto(out.resolve("model.safetensors"), TrainCommand.modelState(twin));
+        java.util.Map<String, String> meta = dev.temper.io.NamedTensors.loadInto(out.resolve("model.safetensors"), ModelFile.state(twin));
         assertTrue(meta.get("run_file").contains("seed: 5"), meta.toString());
         CliRunner summary = CliRunner.run("summary", out.resolve("model.safetensors").toString());
         assertEquals(0, summary.exitCode(), summary.err());

@@ -13,16 +13,22 @@ public final class ImageClassification {
     public static Dataset fromIdx(IdxFile images, IdxFile labels, int classCount, String what) {
         ImageLabelCheck.check(images, labels, classCount, what);
         int n = images.count();
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = labels.unsigned(i);
+        }
+        return new Dataset(features(images), Tensor.wrap(y, n));
+    }
+
+    /** The images alone, as a model sees them: {@code [n, height * width]}, pixels scaled from 0..255 to [0, 1]. */
+    public static Tensor features(IdxFile images) {
+        int n = images.count();
         int pixels = images.itemSize();
         float[] x = new float[n * pixels];
         for (int i = 0; i < x.length; i++) {
             x[i] = images.unsigned(i) / 255f; // no data() copy: 47 MB less at peak for Fashion-MNIST
         }
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = labels.unsigned(i);
-        }
-        return new Dataset(Tensor.wrap(x, n, pixels), Tensor.wrap(y, n));
+        return Tensor.wrap(x, n, pixels);
     }
 
     /** The embedded 10k MNIST subset: [train (8000), test (2000)]. */

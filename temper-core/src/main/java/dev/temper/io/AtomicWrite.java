@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
  * Writes a file so that readers see the old contents or the new, never half of the new: the bytes go to a temporary
  * file in the target's directory (a rename is only atomic within one file system), are forced to disk, and the
  * temporary file is renamed over the target. A crash mid-save therefore never destroys the last good checkpoint.
+ * The directory is forced to disk after the rename too (where the platform allows it), so that after a power loss
+ * the new name is there as well as the new bytes.
  */
 public final class AtomicWrite {
     /** What goes into the file. */
@@ -22,6 +24,15 @@ public final class AtomicWrite {
     }
 
     private AtomicWrite() {}
+
+    /** Forces the directory entry (the rename) to disk; POSIX only: other platforms cannot open a directory. */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows refuses to open a directory; the rename is still atomic there, only its durability is the OS's.
+        }
+    }
 
     /** Writes {@code text} as UTF-8, atomically; a failure is a {@link ModelFileException} naming the file. */
     public static void writeString(Path target, String text) {
@@ -62,6 +73,7 @@ public final class AtomicWrite {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceDirectory(dir);
         } catch (IOException e) {
             throw new ModelFileException(target, "cannot write: " + e, e);
         } finally {

@@ -72,6 +72,21 @@ public final class SafeTensors {
      * @throws ModelFileException if the file cannot be read or breaks any rule of the format
      */
     public static TensorFile read(Path file) {
+        return open(file, true);
+    }
+
+    /**
+     * Reads only the header of a safetensors file and returns its metadata, after checking the whole header against
+     * the file's size exactly as {@link #read} does; no tensor is read. For a quick look at a large file (which run
+     * a checkpoint belongs to) before deciding to load it.
+     *
+     * @throws ModelFileException if the file cannot be read or its header breaks any rule of the format
+     */
+    public static Map<String, String> readMetadata(Path file) {
+        return open(file, false).metadata();
+    }
+
+    private static TensorFile open(Path file, boolean withTensors) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < 8) {
@@ -92,10 +107,10 @@ public final class SafeTensors {
             readFully(ch, headerBytes, 8);
             Object json;
             try {
-                json = HeaderJson.parse(StandardCharsets.UTF_8.newDecoder()
+                json = StrictJson.parse(StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(headerBytes.flip()).toString());
+                        .decode(headerBytes.flip()).toString(), "header");
             } catch (CharacterCodingException e) {
                 throw new ModelFileException(file, "header is not valid UTF-8");
             } catch (IllegalArgumentException e) {
@@ -104,8 +119,10 @@ public final class SafeTensors {
             long dataStart = 8 + n;
             SafeTensorsHeader header = SafeTensorsHeader.check(file, json, size - dataStart);
             Map<String, Tensor> tensors = new LinkedHashMap<>();
-            for (HeaderEntry e : header.entries) {
-                tensors.put(e.name(), readValues(ch, e, dataStart));
+            if (withTensors) {
+                for (HeaderEntry e : header.entries) {
+                    tensors.put(e.name(), readValues(ch, e, dataStart));
+                }
             }
             return new TensorFile(tensors, header.metadata);
         } catch (NoSuchFileException e) {

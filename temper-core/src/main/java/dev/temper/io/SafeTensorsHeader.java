@@ -88,7 +88,7 @@ final class SafeTensorsHeader {
         long end = offsets[1];
         if (begin < 0 || end < begin || end > dataBytes) {
             throw problem(what + " has data_offsets [" + begin + ", " + end + "] outside the data buffer of "
-                    + dataBytes + " bytes");
+                    + dataBytes + " bytes" + (end > dataBytes && begin >= 0 && end >= begin ? " (is the file truncated?)" : ""));
         }
         long bytes = elements * dtype.bytes();
         if (end - begin != bytes) {

@@ -85,6 +85,14 @@ public final class Optimizer {
         return this;
     }
 
+    /**
+     * Whether a schedule sets the rate ({@link #setSchedule}); false from the start or once {@link #setLearningRate}
+     * has dropped it. A checkpoint records it with the rate, so that a resumed run drops the schedule too.
+     */
+    public boolean hasSchedule() {
+        return schedule != null;
+    }
+
     /** Parameters matching {@code selector} train at {@code factor} times the learning rate (first rule wins). */
     public Optimizer setLearningRateMultiplier(Selector selector, double factor) {
         if (selector == null) {

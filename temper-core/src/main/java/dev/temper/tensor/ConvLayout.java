@@ -23,46 +23,52 @@ public final class ConvLayout {
         // a transposed view of a contiguous [batch * positions, channels] product is read in place, not copied
         boolean transposed = rows.strides()[0] == 1 && rows.strides()[1] == channels && channels > 1;
         Tensor rc = transposed ? rows : rows.contiguous();
-        int channelStride = transposed ? 1 : batch * positions;
-        int positionStride = transposed ? channels : 1;
-        Tensor bc = bias == null ? Tensor.zeros(rows.dtype(), channels) : bias.to(rows.dtype()).contiguous();
         Tensor out = Tensor.zeros(rows.dtype(), batch, channels, outH, outW);
-        Parallel.forRange(batch, 1, (n0, n1) -> {
-            for (int n = n0; n < n1; n++) {
+        scatter(rc, transposed ? channels : batch * positions, transposed, 0, batch,
+                bias == null ? null : bias.to(rows.dtype()).contiguous(), out);
+        return out;
+    }
+
+    /**
+     * Writes a group's GEMM product into images {@code first .. first+count-1} of the contiguous {@code y [batch,
+     * channels, positions]}, adding {@code bias} (contiguous, same type; may be null). The product is
+     * {@code [channels, count * positions]} with row stride {@code ld}, or, {@code transposed}, {@code [count *
+     * positions, channels]} with row stride {@code ld}.
+     */
+    static void scatter(Tensor product, int ld, boolean transposed, int first, int count, Tensor bias, Tensor y) {
+        int channels = y.dim(1);
+        int positions = y.size() / (y.dim(0) * channels);
+        int channelStride = transposed ? 1 : ld;
+        int positionStride = transposed ? ld : 1;
+        Parallel.forRange(count, 1, (s0, s1) -> {
+            for (int s = s0; s < s1; s++) {
                 for (int o = 0; o < channels; o++) {
-                    int src = rc.offset() + o * channelStride + n * positions * positionStride;
-                    int dst = (n * channels + o) * positions;
-                    if (out.dtype() == DType.FLOAT32) {
-                        float[] s = rc.floatData();
-                        float[] d = out.floatData();
-                        float b = bc.floatData()[bc.offset() + o];
+                    int src = product.offset() + o * channelStride + s * positions * positionStride;
+                    int dst = y.offset() + ((first + s) * channels + o) * positions;
+                    if (y.dtype() == DType.FLOAT32) {
+                        float[] from = product.floatData();
+                        float[] to = y.floatData();
+                        float b = bias == null ? 0f : bias.floatData()[bias.offset() + o];
                         if (transposed) {
                             for (int p = 0; p < positions; p++) {
-                                d[dst + p] = s[src + p * positionStride] + b;
+                                to[dst + p] = from[src + p * positionStride] + b;
                             }
                         } else {
                             for (int p = 0; p < positions; p++) {
-                                d[dst + p] = s[src + p] + b;
+                                to[dst + p] = from[src + p] + b;
                             }
                         }
                     } else {
-                        double[] s = rc.doubleData();
-                        double[] d = out.doubleData();
-                        double b = bc.doubleData()[bc.offset() + o];
-                        if (transposed) {
-                            for (int p = 0; p < positions; p++) {
-                                d[dst + p] = s[src + p * positionStride] + b;
-                            }
-                        } else {
-                            for (int p = 0; p < positions; p++) {
-                                d[dst + p] = s[src + p] + b;
-                            }
+                        double[] from = product.doubleData();
+                        double[] to = y.doubleData();
+                        double b = bias == null ? 0 : bias.doubleData()[bias.offset() + o];
+                        for (int p = 0; p < positions; p++) {
+                            to[dst + p] = from[src + p * positionStride] + b;
                         }
                     }
                 }
             }
         });
-        return out;
     }
 
     /** Images {@code [batch, channels, outH, outW]} as rows {@code [channels, batch * outH * outW]}: the inverse of {@link #toImages}. */
@@ -71,25 +77,49 @@ public final class ConvLayout {
             throw new IllegalArgumentException("conv layout: expected images [batch, channels, height, width], got " + images.shape());
         }
         int batch = images.dim(0);
+        int wide = batch * images.dim(2) * images.dim(3);
+        Tensor out = Tensor.zeros(images.dtype(), images.dim(1), wide);
+        gather(images.contiguous(), 0, batch, out, wide, null);
+        return out;
+    }
+
+    /**
+     * Copies images {@code first .. first+count-1} of the contiguous {@code images [batch, channels, positions]}
+     * into {@code rows [channels, count * positions]} (row stride {@code ld}), and, when {@code sums} is not null,
+     * writes each image's per-channel sum to {@code sums[s * channels + o]} (summed in order, in double).
+     */
+    static void gather(Tensor images, int first, int count, Tensor rows, int ld, double[] sums) {
         int channels = images.dim(1);
-        int positions = images.dim(2) * images.dim(3);
-        Tensor ic = images.contiguous();
-        int wide = batch * positions;
-        Tensor out = Tensor.zeros(images.dtype(), channels, wide);
-        Parallel.forRange(batch, 1, (n0, n1) -> {
-            for (int n = n0; n < n1; n++) {
+        int positions = images.size() / (images.dim(0) * channels);
+        Parallel.forRange(count, 1, (s0, s1) -> {
+            for (int s = s0; s < s1; s++) {
                 for (int o = 0; o < channels; o++) {
-                    int src = ic.offset() + (n * channels + o) * positions;
-                    int dst = o * wide + n * positions;
-                    if (out.dtype() == DType.FLOAT32) {
-                        System.arraycopy(ic.floatData(), src, out.floatData(), dst, positions);
+                    int src = images.offset() + ((first + s) * channels + o) * positions;
+                    int dst = rows.offset() + o * ld + s * positions;
+                    double sum = 0;
+                    if (rows.dtype() == DType.FLOAT32) {
+                        float[] from = images.floatData();
+                        System.arraycopy(from, src, rows.floatData(), dst, positions);
+                        if (sums != null) {
+                            for (int p = src; p < src + positions; p++) {
+                                sum += from[p];
+                            }
+                        }
                     } else {
-                        System.arraycopy(ic.doubleData(), src, out.doubleData(), dst, positions);
+                        double[] from = images.doubleData();
+                        System.arraycopy(from, src, rows.doubleData(), dst, positions);
+                        if (sums != null) {
+                            for (int p = src; p < src + positions; p++) {
+                                sum += from[p];
+                            }
+                        }
+                    }
+                    if (sums != null) {
+                        sums[s * channels + o] = sum;
                     }
                 }
             }
         });
-        return out;
     }
 
     /**

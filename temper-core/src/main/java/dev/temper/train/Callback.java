@@ -8,6 +8,9 @@ package dev.temper.train;
  *
  * <p>Epochs are numbered from 1, as in {@link EpochRecord} (Keras counts them from 0). A stop requested in any
  * hook takes effect after the current epoch has finished and been recorded; {@link #onTrainEnd} still runs.
+ *
+ * <p>A run resumed from a checkpoint calls {@link #onTrainBegin} once, then continues with the epoch after the
+ * checkpoint's; callbacks that implement {@link StatefulCallback} get their state back before that.
  */
 public interface Callback {
 
@@ -30,6 +33,15 @@ public interface Callback {
 
     /** After the epoch's record has been added to the history. */
     default void onEpochEnd(EpochRecord record, TrainingControl control) {
+    }
+
+    /**
+     * After every callback's {@link #onEpochEnd} of epoch {@code epoch}: the one point of an epoch where the run's
+     * state is complete (each callback has counted the epoch, any stop is decided), so that a
+     * {@link TrainingControl#checkpoint} taken here resumes the run exactly. {@link BackupAndRestore} and
+     * {@link ModelCheckpoint} write their files here; a callback should change nothing here.
+     */
+    default void onCheckpoint(int epoch, TrainingControl control) {
     }
 
     /** After the last epoch, whether the run completed or was stopped. */

@@ -5,6 +5,7 @@ import dev.temper.data.Fold;
 import dev.temper.data.FoldSummary;
 import dev.temper.data.KFold;
 import dev.temper.tensor.Rng;
+import dev.temper.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -37,7 +38,22 @@ public final class CrossValidation {
 
     public static Result run(Dataset data, KFold kFold, int epochs, int batchSize, Rng rng,
                              Function<Rng, Trainer> trainerFactory) {
-        List<Fold> folds = kFold.split(data, rng.split());
+        return run(data, data.targets(), kFold, epochs, batchSize, rng, trainerFactory);
+    }
+
+    /**
+     * Like {@link #run(Dataset, KFold, int, int, Rng, Function)}, with the folds dealt by {@code classLabels}
+     * {@code [n]} (one class index per example) rather than by the training targets: stratified folds for a loss
+     * whose targets are not class indices (one logit's {@code [n, 1]} targets, one-hot rows). Same draws, so with
+     * {@code classLabels} equal to the targets it gives the same figures.
+     */
+    public static Result run(Dataset data, Tensor classLabels, KFold kFold, int epochs, int batchSize, Rng rng,
+                             Function<Rng, Trainer> trainerFactory) {
+        if (classLabels.rank() == 0 || classLabels.dim(0) != data.size()) {
+            throw new IllegalArgumentException("CrossValidation: classLabels must have one entry per example ("
+                    + data.size() + "), got shape " + classLabels.shape());
+        }
+        List<Fold> folds = kFold.split(new Dataset(data.features(), classLabels), rng.split());
         List<Evaluation> evaluations = new ArrayList<>();
         for (Fold fold : folds) {
             Rng foldRng = rng.split();

@@ -31,9 +31,12 @@ import java.util.Map;
  *
  * <p>Configuration is immutable ({@code withX} returns a copy with fresh state); the counting state can be
  * exported as plain numbers ({@link #state()}) and the best weights as tensors ({@link #bestWeights()}) for a
- * resumed run, which loads them back with {@link #restore} and {@link #setBestWeights} before {@code fit}.
+ * resumed run, which loads them back with {@link #restore} and {@link #setBestWeights} before {@code fit}. As a
+ * {@link StatefulCallback} it hands all of that (plus the stop reason and the seconds trained, for the time limit)
+ * to a {@link TrainingCheckpoint}, so a run resumed by {@link BackupAndRestore} keeps counting patience where the
+ * interrupted one was.
  */
-public final class EarlyStopping implements Callback {
+public final class EarlyStopping implements StatefulCallback {
     private final String monitorName;
     private final MonitorMode mode;
     private final double minDelta;
@@ -54,6 +57,7 @@ public final class EarlyStopping implements Callback {
     private boolean weightsRestored;
     private Map<String, Tensor> bestWeights;
     private boolean resumed;
+    private double resumedElapsedSeconds;
     private long startNanos;
 
     private EarlyStopping(String monitorName, MonitorMode mode, double minDelta, int patience, double baseline,
@@ -188,11 +192,12 @@ public final class EarlyStopping implements Callback {
 
     @Override
     public void onTrainBegin(TrainingControl control) {
-        startNanos = System.nanoTime();
-        stoppedEpoch = 0;
-        reason = "";
+        // a resumed run's time limit counts the time trained before the interruption too
+        startNanos = System.nanoTime() - (resumed ? (long) (resumedElapsedSeconds * 1e9) : 0L);
         weightsRestored = false;
         if (!resumed) {
+            stoppedEpoch = 0;
+            reason = "";
             hasBest = false;
             best = Double.NaN;
             bestEpoch = 0;
@@ -200,6 +205,7 @@ public final class EarlyStopping implements Callback {
             bestWeights = null;
         }
         resumed = false;
+        resumedElapsedSeconds = 0;
     }
 
     @Override
@@ -293,7 +299,10 @@ public final class EarlyStopping implements Callback {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Loads a {@link #state()}; the next {@code fit} continues counting from it instead of starting afresh. */
+    /**
+     * Loads a {@link #state()}; the next {@code fit} continues counting from it instead of starting afresh (a
+     * restored stopped epoch is kept in the report).
+     */
     public void restore(Map<String, Double> state) {
         for (String key : new String[] {"has_best", "best", "best_epoch", "wait", "stopped_epoch"}) {
             if (state.get(key) == null) {
@@ -306,6 +315,24 @@ public final class EarlyStopping implements Callback {
         wait = (int) Math.round(state.get("wait"));
         stoppedEpoch = (int) Math.round(state.get("stopped_epoch"));
         resumed = true;
+    }
+
+    /** {@link #state()} plus {@code elapsed_seconds}, the stop reason as text {@code reason}, the best weights as tensors. */
+    @Override
+    public CallbackState exportState() {
+        Map<String, Double> numbers = new LinkedHashMap<>(state());
+        numbers.put("elapsed_seconds", (System.nanoTime() - startNanos) / 1e9);
+        return new CallbackState(numbers, Map.of("reason", reason), bestWeights());
+    }
+
+    @Override
+    public void restoreState(CallbackState state) {
+        double elapsed = state.number("EarlyStopping", "elapsed_seconds");
+        String why = state.text("EarlyStopping", "reason");
+        restore(state.numbers());
+        setBestWeights(state.tensors());
+        resumedElapsedSeconds = Math.max(0, elapsed);
+        reason = why;
     }
 
     /** The weights copied at the best epoch (empty when none were kept). */

@@ -21,7 +21,7 @@ import java.util.Map;
  * The new rate is set with {@link TrainingControl#setLearningRate}, which drops a step schedule set on the
  * optimizer. The direction of AUTO mode follows {@link Monitor} (Keras's is: maximize when the name contains "acc").
  */
-public final class ReduceLROnPlateau implements Callback {
+public final class ReduceLROnPlateau implements StatefulCallback {
     private final Monitor monitor;
     private final double factor;
     private final int patience;
@@ -176,6 +176,17 @@ public final class ReduceLROnPlateau implements Callback {
         wait = (int) Math.round(state.get("wait"));
         cooldownCounter = (int) Math.round(state.get("cooldown_counter"));
         resumed = true;
+    }
+
+    /** {@link #state()} as a callback state, for a {@link TrainingCheckpoint}. */
+    @Override
+    public CallbackState exportState() {
+        return CallbackState.ofNumbers(state());
+    }
+
+    @Override
+    public void restoreState(CallbackState state) {
+        restore(state.numbers());
     }
 
     @Override

@@ -10,13 +10,11 @@ import dev.temper.data.Dataset;
 import dev.temper.loss.Loss;
 import dev.temper.metric.Accuracy;
 import dev.temper.metric.Metric;
-import dev.temper.nn.ActivityRecorder;
 import dev.temper.nn.ForwardContext;
 import dev.temper.nn.Model;
 import dev.temper.optim.Optimizer;
 import dev.temper.optim.SharpnessAwareMinimization;
 import dev.temper.regularize.ActivityPenalties;
-import dev.temper.regularize.PenaltyTerms;
 import dev.temper.regularize.PostStep;
 import dev.temper.regularize.Regularization;
 import dev.temper.tensor.Rng;
@@ -26,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,8 +32,9 @@ import java.util.Set;
  * evaluation of the validation set. Batch size 1 is online SGD; a batch as large as the set is full-batch
  * gradient descent.
  *
- * <p>Reproducibility: all randomness (shuffling, and dropout later) comes from the generator passed to
- * {@link #fit}; with the same seed and thread count, two runs give bit-identical weights and history.
+ * <p>Reproducibility: all randomness (shuffling, dropout and the other stochastic layers, augmentation) comes from
+ * the generator passed to {@link #fit}; with the same seed and thread count, two runs give bit-identical weights and
+ * history, and so does a run interrupted and resumed from a {@link TrainingCheckpoint}.
  *
  * <p>Regularization belongs to the run: {@link #withRegularization} adds penalties to the data loss before each
  * backward pass, {@link #withPostStep} applies projections (constraints) and proximal steps to the parameters
@@ -90,7 +90,9 @@ public final class Trainer {
 
     /**
      * A trainer of the same model, loss and optimizer that calls {@code callbacks} (in this order) during
-     * {@link #fit}, replacing any set before. Callbacks are stateful: one instance per concurrent run.
+     * {@link #fit}, replacing any set before. Callbacks are stateful: one instance per concurrent run. A
+     * checkpoint keys each {@link StatefulCallback}'s state by its position here, so a resumed run must list the
+     * same callbacks in the same order.
      */
     public Trainer withCallbacks(Callback... callbacks) {
         for (int i = 0; i < callbacks.length; i++) {
@@ -184,6 +186,12 @@ public final class Trainer {
      * Trains for at most {@code epochs} epochs, calling {@code listener} after each epoch, before the trainer's
      * callbacks. A stop requested by a callback ends the run after the current epoch; the history keeps the reason.
      *
+     * <p>When a {@link ResumeSource} callback (such as {@link BackupAndRestore}) holds a checkpoint, the run resumes
+     * from it: weights, optimizer state, generator streams, history and callback states are restored, and training
+     * continues with the epoch after the checkpoint's. The result is bit for bit that of the uninterrupted run
+     * (same seed, data and thread count), wall-clock seconds aside. {@code rng} is split exactly as in a fresh run,
+     * so the caller's generator ends in the same state either way.
+     *
      * @param validation evaluated after every epoch; may be null
      * @param rng the run's generator: the shuffle order and stochastic layers draw from streams split off it
      */
@@ -194,98 +202,49 @@ public final class Trainer {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
-        Rng shuffleRng = rng.split();
-        Rng layerRng = rng.split();
-        Rng augmentationRng = augmentation == null ? null : rng.split(); // split only when used: other runs keep their bits
-        History history = new History();
+        TrainingStreams streams = TrainingStreams.split(rng, augmentation != null);
+        TrainingRun run = new TrainingRun(model, optimizer, callbacks, streams, batchSize, train.size());
+        TrainingControl control = run.control();
         List<Callback> all = new ArrayList<>();
         all.add(Callback.of(listener));
         all.addAll(callbacks);
-        TrainingControl control = new TrainingControl(model, optimizer);
+        resumeIfAsked(run, epochs);
         for (Callback c : all) {
             c.onTrainBegin(control);
         }
-        long stepNumber = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        TrainingStep step = new TrainingStep(model, loss, optimizer, parameters, options());
+        for (int epoch = run.epoch() + 1; epoch <= epochs && !control.stopRequested(); epoch++) {
             for (Callback c : all) {
                 c.onEpochBegin(epoch, control);
             }
             long start = System.nanoTime();
-            double lossSum = 0;
-            double penaltySum = 0;
-            Map<String, Double> termSums = new LinkedHashMap<>();
-            long correct = 0;
-            long seen = 0;
-            List<Metric> trainMetrics = freshMetrics();
-            for (Batch plain : new Batches(train, batchSize, shuffleRng, false)) {
+            EpochTotals totals = new EpochTotals(loss.classification(), metrics);
+            for (Batch plain : new Batches(train, batchSize, streams.shuffle(), false)) {
                 Batch batch = augmentation == null ? plain
-                        : new Batch(augmentation.apply(plain.features(), augmentationRng), plain.targets());
-                Optimizer.zeroGrad(parameters);
-                Pass pass = forwardPass(batch, layerRng);
-                Variable output = pass.output();
-                Variable value = pass.value();
-                double penalty = pass.penalty();
-                addTerms(termSums, pass.terms(), batch.size());
-                for (PostStep step : postSteps) {
-                    // measured at the weights the data loss was measured at, before the step moves them
-                    Map<String, Double> terms = step.penaltyTerms(parameters);
-                    for (double t : terms.values()) {
-                        penalty += t;
-                    }
-                    addTerms(termSums, terms, batch.size());
-                }
-                pass.objective().backward();
-                if (sam != null) {
-                    // SAM: the gradient at the worst nearby weights, then the step from the weights themselves
-                    sam.ascend(parameters);
-                    Optimizer.zeroGrad(parameters);
-                    forwardPass(batch, layerRng).objective().backward();
-                    sam.restore(parameters);
-                }
-                double learningRate = optimizer.learningRate(); // the rate this step uses (a schedule moves it after)
-                optimizer.step(parameters);
-                for (PostStep step : postSteps) {
-                    step.apply(parameters, learningRate);
-                }
-                double batchLoss = value.value().item();
-                lossSum += batchLoss * batch.size();
-                penaltySum += penalty * batch.size();
-                if (loss.classification()) {
-                    correct += Accuracy.correct(output.value(), batch.targets());
-                }
-                for (Metric m : trainMetrics) {
-                    m.update(output.value(), batch.targets());
-                }
-                seen += batch.size();
-                stepNumber++;
+                        : new Batch(augmentation.apply(plain.features(), streams.augmentation()), plain.targets());
+                TrainingStep.Result result = step.train(batch, streams.layers());
+                totals.add(batch, result);
+                long stepNumber = run.countStep();
                 for (Callback c : all) {
-                    c.onBatchEnd(epoch, stepNumber, batchLoss, control);
+                    c.onBatchEnd(epoch, stepNumber, result.batchLoss(), control);
                 }
             }
-            double trainLoss = lossSum / seen;
-            double trainPenalty = penaltySum / seen;
-            double examples = seen;
-            termSums.replaceAll((term, sum) -> sum / examples);
-            double trainAccuracy = loss.classification() ? (double) correct / seen : Double.NaN;
             Evaluation val = validation == null || validation.size() == 0 ? null : evaluate(validation, validationBatchSize(batchSize));
-            Map<String, Double> metricValues = new LinkedHashMap<>();
-            for (Metric m : trainMetrics) {
-                metricValues.put(m.name(), m.result());
-            }
-            for (Metric m : metrics) {
-                metricValues.put("val_" + m.name(), val == null ? Double.NaN : val.metrics().get(m.name()));
-            }
-            EpochRecord record = new EpochRecord(epoch, trainLoss, trainPenalty, trainAccuracy,
-                    val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy(),
-                    (System.nanoTime() - start) / 1e9, termSums, metricValues);
-            history.add(record);
+            EpochRecord record = totals.record(epoch, val, (System.nanoTime() - start) / 1e9);
+            run.finishEpoch(record);
             for (Callback c : all) {
                 c.onEpochEnd(record, control);
             }
-            if (control.stopRequested()) {
-                break;
+            control.checkpointing(true);
+            try {
+                for (Callback c : all) {
+                    c.onCheckpoint(epoch, control);
+                }
+            } finally {
+                control.checkpointing(false);
             }
         }
+        History history = run.history();
         if (control.stopRequested()) {
             history.stoppedBecause(control.stopReason());
         }
@@ -304,35 +263,25 @@ public final class Trainer {
         return Math.max(trainingBatchSize, 256);
     }
 
-    /** One training forward pass: the outputs, the data loss, and the objective with every penalty added. */
-    private record Pass(Variable output, Variable value, Variable objective, double penalty, Map<String, Double> terms) {}
-
-    private Pass forwardPass(Batch batch, Rng layerRng) {
-        ActivityRecorder activities = activityPenalties.isEmpty() ? null : new ActivityRecorder();
-        Variable output = model.forward(Variable.constant(batch.features()), ForwardContext.training(layerRng, activities));
-        Variable value = loss.compute(output, batch.targets());
-        double penalty = 0;
-        Variable objective = value;
-        Map<String, Double> terms = new LinkedHashMap<>();
-        if (activities != null) {
-            PenaltyTerms t = activityPenalties.compute(activities.recorded());
-            penalty += t.value();
-            objective = objective.add(t.total());
-            t.terms().forEach((k, v) -> terms.merge(k, v, Double::sum));
+    /** Restores the run from the checkpoint a {@link ResumeSource} callback holds, if one does. */
+    private void resumeIfAsked(TrainingRun run, int epochs) {
+        ResumeSource from = null;
+        TrainingCheckpoint checkpoint = null;
+        for (Callback c : callbacks) {
+            if (c instanceof ResumeSource source) {
+                Optional<TrainingCheckpoint> found = source.checkpointToResume();
+                if (found.isPresent()) {
+                    if (checkpoint != null) {
+                        throw new IllegalArgumentException("Trainer: both " + from + " and " + source
+                                + " hold a checkpoint to resume from; keep one");
+                    }
+                    from = source;
+                    checkpoint = found.get();
+                }
+            }
         }
-        if (!regularization.isEmpty()) {
-            PenaltyTerms t = regularization.compute(parameters);
-            penalty += t.value();
-            objective = objective.add(t.total());
-            t.terms().forEach((k, v) -> terms.merge(k, v, Double::sum));
-        }
-        return new Pass(output, value, objective, penalty, terms);
-    }
-
-    /** Adds each term times the batch size to its running sum (terms of the same name add up). */
-    private static void addTerms(Map<String, Double> sums, Map<String, Double> terms, int batchSize) {
-        for (Map.Entry<String, Double> t : terms.entrySet()) {
-            sums.merge(t.getKey(), t.getValue() * batchSize, Double::sum);
+        if (checkpoint != null) {
+            run.restore(checkpoint, epochs, String.valueOf(from));
         }
     }
 

@@ -6,25 +6,62 @@ import dev.temper.optim.Optimizer;
 import dev.temper.tensor.Tensor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a {@link Callback} may do to a run: request a stop (with a reason the history keeps), read and set the
- * optimizer's learning rate, and copy or load the model's weights (parameters and buffers, by path). One per
- * {@link Trainer#fit} call; tests build their own to drive a callback with scripted epochs.
+ * optimizer's learning rate, copy or load the model's weights (parameters and buffers, by path), read the history
+ * so far, and take a {@link TrainingCheckpoint} of the whole run. One per {@link Trainer#fit} call; tests build
+ * their own to drive a callback with scripted epochs (such a control has no run: no history, no checkpoint).
  */
 public final class TrainingControl {
     private final Model model;
     private final Optimizer optimizer;
+    private final TrainingRun run;
     private String stopReason;
+    private boolean checkpointing;
 
     public TrainingControl(Model model, Optimizer optimizer) {
+        this(model, optimizer, null);
+    }
+
+    TrainingControl(Model model, Optimizer optimizer, TrainingRun run) {
         if (model == null || optimizer == null) {
             throw new IllegalArgumentException("TrainingControl: model and optimizer must not be null, got model="
                     + model + ", optimizer=" + optimizer);
         }
         this.model = model;
         this.optimizer = optimizer;
+        this.run = run;
+    }
+
+    /** The records of the epochs finished so far in this fit, restored ones included; empty without a run. */
+    public List<EpochRecord> history() {
+        return run == null ? List.of() : run.history().epochs();
+    }
+
+    /**
+     * The whole run as it stands after the epoch just finished (weights, optimizer, generators, history, stop,
+     * every {@link StatefulCallback}'s state), with {@code metadata} stored alongside. Only in
+     * {@link Callback#onCheckpoint}: there every callback has seen the epoch's end, so the checkpoint resumes exactly.
+     *
+     * @throws IllegalStateException outside {@code onCheckpoint}, or for a control that drives no {@code fit}
+     */
+    public TrainingCheckpoint checkpoint(Map<String, String> metadata) {
+        if (run == null) {
+            throw new IllegalStateException("TrainingControl.checkpoint: this control drives no Trainer.fit run");
+        }
+        if (!checkpointing) {
+            throw new IllegalStateException("TrainingControl.checkpoint: call it from Callback.onCheckpoint, where every "
+                    + "callback has seen the end of the epoch (elsewhere the callbacks' states may be half updated)");
+        }
+        return run.checkpoint(metadata);
+    }
+
+    /** Marks the {@link Callback#onCheckpoint} phase, in which {@link #checkpoint} is allowed. */
+    void checkpointing(boolean on) {
+        checkpointing = on;
     }
 
     /**

@@ -70,4 +70,23 @@ class ConvKernelsParallelTest {
         double right = x.mul(Im2Col.image(c, 3, g)).sum().item();
         assertEquals(left, right, 1e-10 * Math.max(1, Math.abs(left)));
     }
+
+    @Test
+    void float32Col2imIsTheAdjointOfIm2colAcrossTheEightWideRowPath() {
+        // stride 1: rows are copied and added eight floats at a time plus a tail; an output width of 11 takes both
+        Rng rng = new Rng(13);
+        Conv2dGeometry g = Conv2dGeometry.of("test", 3, 9, 15, 3, 5, 1, 1, 1, 1, Padding.valid());
+        Tensor x = rng.normal(0f, 1f, 2, 3, 9, 15);
+        Tensor c = rng.normal(0f, 1f, g.patchSize(), 2 * g.outPositions());
+        double left = Im2Col.columns(x, g).to(DType.FLOAT64).mul(c.to(DType.FLOAT64)).sum().item();
+        double right = x.to(DType.FLOAT64).mul(Im2Col.image(c, 2, g).to(DType.FLOAT64)).sum().item();
+        assertEquals(11, g.outWidth());
+        assertEquals(left, right, 1e-4 * Math.max(1, Math.abs(left)));
+        // and im2col copies exactly: column (tap 0,0; position 0,0..10) is the first 11 pixels of row 0
+        Tensor cols = Im2Col.columns(x, g);
+        for (int ox = 0; ox < 11; ox++) {
+            assertEquals(x.get(0, 0, 0, ox), cols.get(0, ox));
+            assertEquals(x.get(1, 2, 8, 14 - 10 + ox), cols.get(g.patchSize() - 1, 2 * g.outPositions() - 11 + ox));
+        }
+    }
 }

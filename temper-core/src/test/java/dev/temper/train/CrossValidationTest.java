@@ -37,4 +37,34 @@ class CrossValidationTest {
         assertTrue(result.report().contains("mean: loss "), result.report());
         assertEquals(result.accuracy().format(), run(11).accuracy().format(), "same seed, same figures");
     }
+
+    @Test
+    void classLabelsDealTheFoldsWhenTheTargetsAreNotClassIndices() {
+        Dataset all = ImageClassification.embeddedMnist()[0];
+        int[] rows = new int[600];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        Dataset small = all.subset(rows);
+        java.util.function.Function<Rng, Trainer> factory = rng -> new Trainer(
+                new Sequential(new Dense(784, 16, rng), new ReLU(), new Dense(16, 10, rng)),
+                new SoftmaxCrossEntropyLoss(), Adam.defaults().build());
+        CrossValidation.Result byTargets = CrossValidation.run(small, KFold.stratified(3), 1, 128, new Rng(4), factory);
+        CrossValidation.Result byLabels =
+                CrossValidation.run(small, small.targets(), KFold.stratified(3), 1, 128, new Rng(4), factory);
+        assertEquals(byTargets.accuracy(), byLabels.accuracy(), "the same labels deal the same folds, draw for draw");
+        // one-hot targets cannot be stratified themselves; their class labels can
+        Dataset oneHot = new Dataset(small.features(), dev.temper.data.Mixup.oneHot(small.targets(), 10));
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CrossValidation.run(oneHot, KFold.stratified(3), 1, 128, new Rng(4), factory));
+        assertTrue(refused.getMessage().contains("class indices of shape [n]"), refused.getMessage());
+        CrossValidation.Result mse = CrossValidation.run(oneHot, small.targets(), KFold.stratified(3), 1, 128, new Rng(4),
+                rng -> new Trainer(new Sequential(new Dense(784, 10, rng)), new dev.temper.loss.MeanSquaredError(),
+                        Adam.defaults().build()));
+        assertEquals(java.util.List.of(200, 200, 200), mse.folds().stream().map(Evaluation::examples).toList());
+        IllegalArgumentException wrongLength = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CrossValidation.run(small, all.targets(), KFold.stratified(3), 1, 128, new Rng(4), factory));
+        assertEquals("CrossValidation: classLabels must have one entry per example (600), got shape [8000]",
+                wrongLength.getMessage());
+    }
 }

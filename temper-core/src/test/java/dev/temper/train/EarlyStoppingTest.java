@@ -150,6 +150,43 @@ class EarlyStoppingTest {
     }
 
     @Test
+    void theCallbackStateOfACheckpointResumesPatienceTheStopReasonAndBestWeights() {
+        // patience 2: e1 1.0 best, e2 1.1 wait 1, e3 1.2 wait 2 -> stop at 3; interrupted after e2
+        EarlyStopping first = EarlyStopping.defaults().withPatience(2).withRestoreBestWeights(true);
+        ScriptedEpochs s = new ScriptedEpochs();
+        first.onTrainBegin(s.control);
+        first.onEpochEnd(ScriptedEpochs.record(1, 1.0, 0), s.control);
+        java.util.Map<String, dev.temper.tensor.Tensor> bestWeights = s.control.snapshotWeights();
+        s.model.namedParameters().values().forEach(p -> p.value().fillInPlace(7.0)); // training moves on
+        first.onEpochEnd(ScriptedEpochs.record(2, 1.1, 0), s.control);
+        CallbackState state = first.exportState();
+        assertEquals(1.0, state.number("test", "wait"));
+        assertTrue(state.number("test", "elapsed_seconds") >= 0);
+        assertEquals(bestWeights.keySet(), state.tensors().keySet());
+
+        EarlyStopping resumed = EarlyStopping.defaults().withPatience(2).withRestoreBestWeights(true);
+        resumed.restoreState(state);
+        ScriptedEpochs later = new ScriptedEpochs();
+        resumed.onTrainBegin(later.control);
+        resumed.onEpochEnd(ScriptedEpochs.record(3, 1.2, 0), later.control);
+        assertTrue(later.control.stopRequested(), "the wait counted before the interruption still counts");
+        assertEquals(3, resumed.report().stoppedEpoch());
+        assertEquals(1, resumed.report().bestEpoch());
+        resumed.onTrainEnd(new History(), later.control);
+        bestWeights.forEach((path, t) -> assertTrue(t.contentEquals(later.control.snapshotWeights().get(path)), path));
+
+        // a run that had already stopped keeps its reason in the report after a resume
+        EarlyStopping again = EarlyStopping.defaults().withPatience(2);
+        again.restoreState(resumed.exportState());
+        again.onTrainBegin(later.control);
+        assertEquals(resumed.report().reason(), again.report().reason());
+        assertEquals(3, again.report().stoppedEpoch());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> again.restoreState(CallbackState.ofNumbers(first.state())));
+        assertTrue(e.getMessage().contains("elapsed_seconds"), e.getMessage());
+    }
+
+    @Test
     void badArgumentsAreRejectedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EarlyStopping.defaults().withPatience(-1));

@@ -2,6 +2,7 @@ package dev.temper.cli.config;
 
 import dev.temper.train.CsvLogger;
 import dev.temper.train.EarlyStopping;
+import dev.temper.train.ModelCheckpoint;
 import dev.temper.train.MonitorMode;
 import dev.temper.train.ReduceLROnPlateau;
 import dev.temper.train.TerminateOnNaN;
@@ -44,6 +45,18 @@ public enum CallbackKind implements ConfigKind {
             Setting.integer("start_from_epoch", Range.AT_LEAST_ZERO, Defaults.EARLY.startFromEpoch()),
             Setting.optionalNumber("divergence_threshold", Range.ANY),
             Setting.optionalNumber("time_limit_seconds", Range.POSITIVE))),
+    /**
+     * Keras's ModelCheckpoint: saves to {@code file} (relative to the run directory; {@code {epoch:03d}} and
+     * {@code {val_loss:.4f}} style placeholders) every epoch, or only when the monitored value beats the best so
+     * far; a full resumable checkpoint unless {@code save_weights_only}.
+     */
+    MODEL_CHECKPOINT(List.of(
+            Setting.text("file", Defaults.CHECKPOINT_FILE),
+            Setting.text("monitor", Defaults.CHECKPOINT.monitor().name()),
+            Setting.choice("mode", Defaults.AUTO, Defaults.MODES),
+            Setting.flag("save_best_only", false),
+            Setting.flag("save_weights_only", false),
+            Setting.optionalNumber("initial_value_threshold", Range.ANY))),
     /** Appends one row per epoch to {@code file} (in the run directory) as the run goes, so rows survive a crash. */
     CSV_LOGGER(List.of(
             Setting.text("file", Defaults.CSV_LOG_FILE),
@@ -71,6 +84,9 @@ public enum CallbackKind implements ConfigKind {
         static final ReduceLROnPlateau PLATEAU = ReduceLROnPlateau.defaults();
         static final TerminateOnNaN TERMINATE_ON_NAN = new TerminateOnNaN();
         static final CsvLogger CSV_LOGGER = new CsvLogger(Path.of("unused.csv"));
+        static final ModelCheckpoint CHECKPOINT = ModelCheckpoint.to(Path.of("unused.safetensors"));
+        /** Keras's ModelCheckpoint has no default path either; one file per epoch keeps every save. */
+        static final String CHECKPOINT_FILE = "checkpoints/epoch-{epoch:03d}.safetensors";
         /** ReduceLROnPlateau keeps its resolved direction only; its default mode is AUTO, as EarlyStopping's. */
         static final String AUTO = MonitorMode.AUTO.name().toLowerCase(Locale.ROOT);
         static final List<String> MODES =

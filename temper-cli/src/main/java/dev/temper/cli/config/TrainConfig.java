@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * @param regularization weight penalties added to the loss
  * @param callbacks the callbacks switched on, one per kind, in {@link CallbackKind} order (sorted on the way in)
  * @param augmentation the augmentations of training batches, one per kind, in {@link AugmentationKind} order
+ * @param crossValidation k-fold cross-validation of the training set instead of one run; null for one run
  */
 public record TrainConfig(
         long seed,
@@ -35,7 +36,8 @@ public record TrainConfig(
         OptimizerConfig optimizer,
         RegularizationConfig regularization,
         List<CallbackConfig> callbacks,
-        List<AugmentationConfig> augmentation) {
+        List<AugmentationConfig> augmentation,
+        CrossValidationConfig crossValidation) {
 
     /** A run without weight penalties, callbacks or augmentation. */
     public TrainConfig(long seed, int threads, int epochs, int batchSize, DataConfig data, List<LayerSpec> layers,
@@ -47,6 +49,14 @@ public record TrainConfig(
     public TrainConfig(long seed, int threads, int epochs, int batchSize, DataConfig data, List<LayerSpec> layers,
                        LossKind loss, OptimizerConfig optimizer, RegularizationConfig regularization) {
         this(seed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization, List.of(), List.of());
+    }
+
+    /** One run (no cross-validation). */
+    public TrainConfig(long seed, int threads, int epochs, int batchSize, DataConfig data, List<LayerSpec> layers,
+                       LossKind loss, OptimizerConfig optimizer, RegularizationConfig regularization,
+                       List<CallbackConfig> callbacks, List<AugmentationConfig> augmentation) {
+        this(seed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization, callbacks, augmentation,
+                null);
     }
 
     public TrainConfig {
@@ -69,6 +79,11 @@ public record TrainConfig(
         callbacks = oneOfEach("callbacks", callbacks, CallbackConfig::kind);
         augmentation = oneOfEach("augmentation", augmentation, AugmentationConfig::kind);
         checkCombinations(optimizer, callbacks, augmentation, data, epochs);
+        if (crossValidation != null && data.validationSplit() > 0) {
+            // each fold is validated on its held-out fold; a validation split besides would sit unused
+            throw new IllegalArgumentException("cross_validation validates on each held-out fold; set "
+                    + "data.validation_split to 0, got " + data.validationSplit());
+        }
     }
 
     /**
@@ -96,41 +111,41 @@ public record TrainConfig(
     /** This config with another seed (the CLI's {@code --seed} overrides the file). */
     public TrainConfig withSeed(long newSeed) {
         return new TrainConfig(newSeed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization,
-                callbacks, augmentation);
+                callbacks, augmentation, crossValidation);
     }
 
     /** This config with another thread count (the CLI's {@code --threads} overrides the file). */
     public TrainConfig withThreads(int newThreads) {
         return new TrainConfig(seed, newThreads, epochs, batchSize, data, layers, loss, optimizer, regularization,
-                callbacks, augmentation);
+                callbacks, augmentation, crossValidation);
     }
 
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(seed, threads, newEpochs, batchSize, data, layers, loss, optimizer, regularization,
-                callbacks, augmentation);
+                callbacks, augmentation, crossValidation);
     }
 
     public TrainConfig withLayers(List<LayerSpec> newLayers) {
         return new TrainConfig(seed, threads, epochs, batchSize, data, newLayers, loss, optimizer, regularization,
-                callbacks, augmentation);
+                callbacks, augmentation, crossValidation);
     }
 
     /** This config under another optimizer, e.g. {@code OptimizerConfig.adam().with("weight_decay", 1e-4)}. */
     public TrainConfig withOptimizer(OptimizerConfig newOptimizer) {
         return new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, newOptimizer, regularization,
-                callbacks, augmentation);
+                callbacks, augmentation, crossValidation);
     }
 
     /** This config under other penalties, e.g. {@code new RegularizationConfig(0, 1e-4)}. */
     public TrainConfig withRegularization(RegularizationConfig newRegularization) {
         return new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, optimizer, newRegularization,
-                callbacks, augmentation);
+                callbacks, augmentation, crossValidation);
     }
 
     /** This config with exactly these callbacks (any order; empty for none). */
     public TrainConfig withCallbacks(List<CallbackConfig> newCallbacks) {
         return new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization,
-                newCallbacks, augmentation);
+                newCallbacks, augmentation, crossValidation);
     }
 
     /** This config with {@code callback} added, replacing one of the same kind. */
@@ -144,7 +159,18 @@ public record TrainConfig(
     /** This config with exactly these augmentations (any order; empty for none). */
     public TrainConfig withAugmentation(List<AugmentationConfig> newAugmentation) {
         return new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization,
-                callbacks, newAugmentation);
+                callbacks, newAugmentation, crossValidation);
+    }
+
+    public TrainConfig withData(DataConfig newData) {
+        return new TrainConfig(seed, threads, epochs, batchSize, newData, layers, loss, optimizer, regularization,
+                callbacks, augmentation, crossValidation);
+    }
+
+    /** This config cross-validated ({@code null}: one run). */
+    public TrainConfig withCrossValidation(CrossValidationConfig newCrossValidation) {
+        return new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss, optimizer, regularization,
+                callbacks, augmentation, newCrossValidation);
     }
 
     /** The callback of {@code kind}, or null when it is not switched on. */

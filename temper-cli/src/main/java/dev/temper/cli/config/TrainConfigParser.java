@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class TrainConfigParser {
     private static final List<String> TOP_KEYS =
             List.of("seed", "threads", "epochs", "batch_size", "data", "model", "loss", "optimizer", "regularization",
-                    "callbacks", "augmentation");
+                    "callbacks", "augmentation", "cross_validation");
     private static final List<String> REGULARIZATION_KEYS = List.of("l1", "l2", "proximal_l1");
     private static final List<String> IDX_PATH_KEYS =
             List.of("train_images", "train_labels", "test_images", "test_labels");
@@ -32,6 +32,7 @@ public final class TrainConfigParser {
             "dataset", "train_images", "train_labels", "test_images", "test_labels", "validation_split",
             "train", "test", "label", "test_split", "standardize", "train_examples");
     private static final List<String> CSV_KEYS = List.of("train", "test", "label", "test_split", "standardize");
+    private static final List<String> CROSS_VALIDATION_KEYS = List.of("folds", "stratified");
     private static final List<String> MODEL_KEYS = List.of("layers");
     private TrainConfigParser() {}
 
@@ -88,7 +89,10 @@ public final class TrainConfigParser {
         int threads = top.intValue("threads", Range.AT_LEAST_ZERO, defaults.threads());
         int epochs = top.intValue("epochs", Range.AT_LEAST_ONE, defaults.epochs());
         int batchSize = top.intValue("batch_size", Range.AT_LEAST_ONE, defaults.batchSize());
-        DataConfig data = data(top.section("data", "in data", DATA_KEYS), source, baseDirectory, defaults.data());
+        CrossValidationConfig crossValidation = crossValidation(top, source);
+        // under cross-validation every fold is validated in turn, so no validation split is held out by default
+        double defaultSplit = crossValidation == null ? defaults.data().validationSplit() : 0;
+        DataConfig data = data(top.section("data", "in data", DATA_KEYS), source, baseDirectory, defaultSplit);
         YamlMapping model = top.section("model", "in model", MODEL_KEYS);
         List<LayerSpec> layers =
                 model.has("layers") ? LayerListParser.parse(model.value("layers"), source) : defaults.layers();
@@ -104,11 +108,24 @@ public final class TrainConfigParser {
         List<AugmentationConfig> augmentation = SectionParsers.augmentation(top.valueOrNull("augmentation"), source);
         Node anchor = model.has("layers") ? model.value("layers") : root;
         return source.build(anchor, () -> new TrainConfig(seed, threads, epochs, batchSize, data, layers, loss,
-                optimizer, regularization, callbacks, augmentation));
+                optimizer, regularization, callbacks, augmentation, crossValidation));
     }
 
-    private static DataConfig data(YamlMapping data, YamlSource source, Path baseDirectory, DataConfig defaults) {
-        DatasetKind dataset = data.choice("dataset", "dataset", List.of(DatasetKind.values()), defaults.dataset());
+    /** {@code cross_validation:} with nothing after it is 5 stratified folds; absent is one run. */
+    private static CrossValidationConfig crossValidation(YamlMapping top, YamlSource source) {
+        if (!top.has("cross_validation")) {
+            return null;
+        }
+        YamlMapping cv = top.section("cross_validation", "in cross_validation", CROSS_VALIDATION_KEYS);
+        int folds = cv.intValue("folds", Range.AT_LEAST_ONE, CrossValidationConfig.DEFAULT_FOLDS);
+        boolean stratified = cv.bool("stratified", CrossValidationConfig.DEFAULT_STRATIFIED);
+        Node at = cv.has("folds") ? cv.value("folds") : cv.node();
+        return source.build(at, () -> new CrossValidationConfig(folds, stratified));
+    }
+
+    private static DataConfig data(YamlMapping data, YamlSource source, Path baseDirectory, double defaultSplit) {
+        DatasetKind dataset = data.choice("dataset", "dataset", List.of(DatasetKind.values()),
+                DataConfig.defaults().dataset());
         for (String key : IDX_PATH_KEYS) {
             if (dataset == DatasetKind.IDX && !data.has(key)) {
                 Node at = data.has("dataset") ? data.value("dataset") : data.node();
@@ -122,9 +139,9 @@ public final class TrainConfigParser {
         Path trainLabels = data.path("train_labels", baseDirectory);
         Path testImages = data.path("test_images", baseDirectory);
         Path testLabels = data.path("test_labels", baseDirectory);
-        double split = data.number("validation_split", Range.FRACTION, defaults.validationSplit());
+        double split = data.number("validation_split", Range.FRACTION, defaultSplit);
         CsvConfig csv = csv(data, source, baseDirectory, dataset);
-        int trainExamples = data.intValue("train_examples", Range.AT_LEAST_ZERO, defaults.trainExamples());
+        int trainExamples = data.intValue("train_examples", Range.AT_LEAST_ZERO, DataConfig.defaults().trainExamples());
         return source.build(data.node(), () ->
                 new DataConfig(dataset, trainImages, trainLabels, testImages, testLabels, split, csv, trainExamples));
     }

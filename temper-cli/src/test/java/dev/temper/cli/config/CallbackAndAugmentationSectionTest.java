@@ -77,8 +77,8 @@ class CallbackAndAugmentationSectionTest {
                 + "early_stopping; expected one of: monitor, mode, min_delta, patience, baseline, restore_best_weights, "
                 + "start_from_epoch, divergence_threshold, time_limit_seconds ('cooldown' is a setting of callback "
                 + "reduce_lr_on_plateau)");
-        assertError("callbacks:\n  model_checkpoint: {}\n", 2, "unknown key 'model_checkpoint' in callbacks",
-                "early_stopping, csv_logger");
+        assertError("callbacks:\n  tensorboard: {}\n", 2, "unknown key 'tensorboard' in callbacks",
+                "early_stopping, model_checkpoint, csv_logger");
         assertMessage("callbacks:\n  early_stopping: {mode: biggest}\n", 2,
                 "'mode' must be one of: min, max, auto, got \"biggest\"");
         assertMessage("callbacks:\n  early_stopping: {patience: -1}\n", 2, "'patience' must be an integer >= 0, got -1");
@@ -136,5 +136,20 @@ class CallbackAndAugmentationSectionTest {
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> base.withCallbacks(List.of(
                 CallbackConfig.of(CallbackKind.CSV_LOGGER), CallbackConfig.of(CallbackKind.CSV_LOGGER))));
         assertEquals("callbacks lists CSV_LOGGER twice", twice.getMessage());
+    }
+
+    @Test
+    void crossValidationTakesFoldsAndStratifiedAndNeedsNoValidationSplit() {
+        TrainConfig plain = parse("cross_validation:\n");
+        assertEquals(CrossValidationConfig.defaults(), plain.crossValidation());
+        assertEquals(new CrossValidationConfig(5, true), plain.crossValidation());
+        assertEquals(0.0, plain.data().validationSplit(), "each fold is validated in turn");
+        assertEquals(new CrossValidationConfig(3, false),
+                parse("cross_validation: {folds: 3, stratified: false}\n").crossValidation());
+        assertNull(parse("epochs: 2\n").crossValidation());
+        assertError("data: {validation_split: 0.2}\ncross_validation: {folds: 3}\n", 1,
+                "cross_validation validates on each held-out fold; set data.validation_split to 0, got 0.2");
+        assertMessage("cross_validation: {folds: 1}\n", 1, "folds must be >= 2, got 1");
+        assertError("cross_validation: {k: 3}\n", 1, "unknown key 'k' in cross_validation; expected one of: folds, stratified");
     }
 }

@@ -1,4 +1,4 @@
-package dev.temper.cli;
+package dev.temper.cli.config;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,13 +6,14 @@ import java.util.Map;
 
 /**
  * JSON text from ordered maps, lists, strings, numbers and booleans (all the CLI writes). Non-finite numbers become
- * null (JSON has no NaN).
+ * null (JSON has no NaN). What it writes is also YAML that {@link TrainConfigParser} reads, which is how a model
+ * file's config and preprocessing are read back.
  */
-final class Json {
+public final class Json {
     private Json() {}
 
     /** An object, one field per line, nested objects indented; ends with a newline. */
-    static String object(Map<String, ?> fields) {
+    public static String object(Map<String, ?> fields) {
         return value(fields, "") + "\n";
     }
 
@@ -60,7 +61,7 @@ final class Json {
      * Shortest round-trip form, with an explicit exponent sign ({@code 1.0E+10}): YAML 1.1 readers take
      * {@code 1.0E10} for text, and the files written here are read back as YAML too.
      */
-    static String number(double d) {
+    public static String number(double d) {
         if (!Double.isFinite(d)) {
             return "null";
         }
@@ -69,7 +70,7 @@ final class Json {
         return e >= 0 && s.charAt(e + 1) != '-' ? s.substring(0, e + 1) + "+" + s.substring(e + 1) : s;
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

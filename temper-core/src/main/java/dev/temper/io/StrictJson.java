@@ -6,29 +6,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict parser for the small subset of JSON a safetensors header uses: objects (a repeated key is an error, as the
- * format requires), arrays, strings with the escapes of RFC 8259, and integers that fit a {@code long}. Fractions,
- * exponents, {@code true}/{@code false}/{@code null} and anything else are rejected: no valid header contains them,
- * and accepting less leaves fewer ways for a hostile file to surprise the reader. Nesting is capped so that a file
- * of ten million {@code [} cannot overflow the stack.
+ * A strict reader and writer for the small subset of JSON a safetensors header uses: objects (a repeated key is an
+ * error, as the format requires), arrays, strings with the escapes of RFC 8259, and integers that fit a
+ * {@code long}. Fractions, exponents, {@code true}/{@code false}/{@code null} and anything else are rejected: no
+ * valid header contains them, and accepting less leaves fewer ways for a hostile file to surprise the reader.
+ * Nesting is capped so that a file of ten million {@code [} cannot overflow the stack.
  *
  * <p>Values come back as {@code Map<String, Object>} (insertion order), {@code List<Object>}, {@code String} and
  * {@code Long}. Errors are {@link IllegalArgumentException}s naming the character offset; the reader adds the file.
+ * Other structured metadata kept in safetensors files (a training checkpoint's state) uses the same subset, with
+ * fractional numbers written as strings so that they round-trip exactly, and is read by this same parser.
  */
-final class HeaderJson {
-    /** A header nests three levels deep; anything far deeper is not a header. */
+public final class StrictJson {
+    /** A header nests three levels deep; other metadata a few more; anything far deeper is not ours. */
     private static final int MAX_DEPTH = 16;
+    /** 10^18: integers of up to 18 digits always fit a long, and no header needs more. */
+    private static final long MAX_INTEGER_EXCLUSIVE = 1_000_000_000_000_000_000L;
 
     private final String text;
+    private final String what;
     private int pos;
 
-    private HeaderJson(String text) {
+    private StrictJson(String text, String what) {
         this.text = text;
+        this.what = what;
     }
 
-    /** Parses {@code text}: one value, surrounded by optional whitespace (the format pads headers with spaces). */
-    static Object parse(String text) {
-        HeaderJson p = new HeaderJson(text);
+    /**
+     * Parses {@code text}: one value, surrounded by optional whitespace (the format pads headers with spaces).
+     *
+     * @param what names the text in errors ("header" gives "invalid JSON header at character 12: ...")
+     * @throws IllegalArgumentException naming the character offset and the problem
+     */
+    public static Object parse(String text, String what) {
+        StrictJson p = new StrictJson(text, what);
         p.skipWhitespace();
         Object value = p.value(0);
         p.skipWhitespace();
@@ -36,6 +47,59 @@ final class HeaderJson {
             throw p.error("unexpected " + p.describe() + " after the end of the JSON value");
         }
         return value;
+    }
+
+    /**
+     * Writes {@code value} in the subset {@link #parse} reads: maps with string keys (in their iteration order),
+     * lists, strings, and {@code Integer}/{@code Long} of at most 18 digits; compact, without whitespace.
+     *
+     * @throws IllegalArgumentException for any other value (a {@code Double}, or a larger integer, must be written as
+     *     a string)
+     */
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(value, sb, 0);
+        return sb.toString();
+    }
+
+    private static void write(Object value, StringBuilder sb, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("StrictJson.write: value nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (value instanceof String s) {
+            sb.append(SafeTensors.quote(s));
+        } else if (value instanceof Long || value instanceof Integer) {
+            long n = ((Number) value).longValue();
+            if (n <= -MAX_INTEGER_EXCLUSIVE || n >= MAX_INTEGER_EXCLUSIVE) {
+                throw new IllegalArgumentException("StrictJson.write: integer " + n + " has more than 18 digits, which "
+                        + "parse refuses; write it as a string");
+            }
+            sb.append(n);
+        } else if (value instanceof Map<?, ?> map) {
+            sb.append('{');
+            String sep = "";
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    throw new IllegalArgumentException("StrictJson.write: object keys must be strings, got " + e.getKey());
+                }
+                sb.append(sep).append(SafeTensors.quote(key)).append(':');
+                write(e.getValue(), sb, depth + 1);
+                sep = ",";
+            }
+            sb.append('}');
+        } else if (value instanceof List<?> list) {
+            sb.append('[');
+            String sep = "";
+            for (Object item : list) {
+                sb.append(sep);
+                write(item, sb, depth + 1);
+                sep = ",";
+            }
+            sb.append(']');
+        } else {
+            throw new IllegalArgumentException("StrictJson.write: only maps, lists, strings and integers can be written, got "
+                    + (value == null ? "null" : value.getClass().getSimpleName() + " " + value));
+        }
     }
 
     private Object value(int depth) {
@@ -227,6 +291,6 @@ final class HeaderJson {
     }
 
     private IllegalArgumentException error(String problem) {
-        return new IllegalArgumentException("invalid JSON header at character " + pos + ": " + problem);
+        return new IllegalArgumentException("invalid JSON " + what + " at character " + pos + ": " + problem);
     }
 }
