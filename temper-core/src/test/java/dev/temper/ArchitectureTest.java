@@ -56,7 +56,7 @@ class ArchitectureTest {
             .whereLayer("train").mayOnlyAccessLayers(
                     "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "io", "tensor")
             .whereLayer("tune").mayOnlyAccessLayers(
-                    "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "tensor")
+                    "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "io", "tensor")
             .whereLayer("landscape").mayOnlyAccessLayers(
                     "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "tensor")
             .whereLayer("report").mayOnlyAccessLayers("tune", "landscape",
