@@ -1,11 +1,11 @@
 package dev.temper.cli;
 
-import dev.temper.cli.config.StrategyKind;
 import dev.temper.cli.config.TuneConfig;
 import dev.temper.cli.config.TuneConfigParser;
 import dev.temper.tensor.Parallel;
 import dev.temper.train.Monitor;
 import dev.temper.train.MonitorMode;
+import dev.temper.tune.Asha;
 import dev.temper.tune.GaussianProcessSearch;
 import dev.temper.tune.RandomSearch;
 import dev.temper.tune.Strategy;
@@ -28,12 +28,13 @@ import java.util.Set;
 /**
  * {@code temper tune-bench [--seeds N] [--random-cap N] [--tpe-cap N] [--gp-cap N] [--functions F,..] [--strategies S,..]}:
  * evaluations each strategy needs to get within 1% of the known minimum of Branin and Hartmann-6, median over
- * seeds; {@code temper tune-bench --mnist}: ASHA on the default search against a 27-point grid on the default MLP
- * and the embedded MNIST subset (accuracy found, epochs spent).
+ * seeds; {@code temper tune-bench --mnist [--mnist-part grid|asha]}: ASHA on the default search, capped at 40% of
+ * the grid's epochs, against a 27-point grid on the default MLP and the embedded MNIST subset (accuracy found, epochs
+ * spent); {@code --mnist-part} runs one of the two (they are independent, so two processes can share the work).
  */
 final class TuneBenchCommand {
     static final String USAGE = "temper tune-bench [--seeds N] [--random-cap N] [--tpe-cap N] [--gp-cap N]"
-            + " [--functions branin,hartmann6] [--strategies random,tpe,gp] [--mnist] [--threads N]";
+            + " [--functions branin,hartmann6] [--strategies random,tpe,gp] [--mnist [--mnist-part grid|asha]] [--threads N]";
     private static final Map<String, TestFunction> FUNCTIONS = new LinkedHashMap<>();
     private static final List<String> STRATEGIES = List.of("random", "tpe", "gp");
 
@@ -46,11 +47,11 @@ final class TuneBenchCommand {
 
     static int run(List<String> args, PrintStream out) throws java.io.IOException {
         Arguments a = Arguments.parse("tune-bench", args, Set.of("--seeds", "--random-cap", "--tpe-cap", "--gp-cap", "--functions",
-                "--strategies", "--threads"), Set.of("--mnist"));
+                "--strategies", "--threads", "--mnist-part"), Set.of("--mnist"));
         int threads = (int) a.longOption("tune-bench", "--threads", Runtime.getRuntime().availableProcessors(), 1);
         Parallel.setThreads(threads);
-        if (a.flag("--mnist")) {
-            return mnist(out);
+        if (a.flag("--mnist") || a.option("--mnist-part") != null) {
+            return mnist(names(a, "--mnist-part", List.of("grid", "asha")), out);
         }
         int seeds = (int) a.longOption("tune-bench", "--seeds", 10, 1);
         Map<String, Integer> caps = Map.of("random", (int) a.longOption("tune-bench", "--random-cap", 3000, 1),
@@ -132,13 +133,15 @@ final class TuneBenchCommand {
 
     /** ASHA's configurations on the default search: 81 at the bottom rung, as many as Hyperband's widest bracket. */
     static final int MNIST_ASHA_TRIALS = 81;
+    /** The share of the grid's epochs ASHA may spend (the bar): a cap, so that the spending is a bound. */
+    static final double MNIST_ASHA_SHARE = 0.4;
 
     /**
      * The default search ({@code temper tune} without a file: learning rate, dropout rate, L2 strength and width) run
-     * with ASHA instead of Hyperband, against a 27-point grid (3 learning rates x 3 dropout rates x 3 widths at the
-     * default's 27 epochs each) over the same ranges of the same model and data.
+     * with ASHA instead of Hyperband, no more than 40% of the grid's epochs, against a 27-point grid (3 learning rates
+     * x 3 dropout rates x 3 widths at the default's 27 epochs each) over the same ranges of the same model and data.
      */
-    private static int mnist(PrintStream out) throws java.io.IOException {
+    private static int mnist(List<String> parts, PrintStream out) throws java.io.IOException {
         String grid = GRID_BASE + String.join("\n",
                 "  strategy: grid",
                 "  max_epochs: 27",
@@ -147,23 +150,26 @@ final class TuneBenchCommand {
                 "    dropout_rate: {type: categorical, choices: [0.0, 0.35, 0.7], keys: [model.layers.3.dropout, model.layers.6.dropout]}",
                 "    width: {type: categorical, choices: [64, 256, 1024], keys: [model.layers.1.dense, model.layers.4.dense]}",
                 "");
+        TuneConfig gridConfig = TuneConfigParser.parse(grid, "mnist grid", Path.of("."));
+        Strategy gridSearch = TuneCommand.strategy(gridConfig);
+        long cap = (long) Math.floor(MNIST_ASHA_SHARE * gridSearch.cost().steps());
         TuneConfig d = TuneCommand.defaultConfig();
-        TuneConfig asha = new TuneConfig(d.base(), d.baseConfig(), d.space(), d.keys(), StrategyKind.ASHA, MNIST_ASHA_TRIALS,
-                d.maxEpochs(), d.minEpochs(), d.eta(), d.gridPoints(), d.folds(), d.pruner(), d.monitor(), d.seed(), 1, false);
+        Asha asha = new Asha(d.space(), MNIST_ASHA_TRIALS, d.minEpochs(), d.maxEpochs(), d.eta(), cap);
         out.println("default MLP on the embedded MNIST subset, " + d.monitor() + ", study seed " + d.seed() + ", 1 trial at a time, "
                 + Parallel.threads() + " kernel threads");
-        double[] gridResult = study(out, "grid", TuneConfigParser.parse(grid, "mnist grid", Path.of(".")));
-        double[] ashaResult = study(out, "ASHA", asha);
-        out.printf(Locale.ROOT, "ASHA best %.2f%% vs grid best %.2f%%: %.2f points apart; epochs %d vs %d: %.1f%% of the grid's%n",
-                100 * ashaResult[0], 100 * gridResult[0], 100 * (gridResult[0] - ashaResult[0]), (long) ashaResult[1],
-                (long) gridResult[1], 100 * ashaResult[1] / gridResult[1]);
+        double[] gridResult = parts.contains("grid") ? study(out, "grid", gridConfig, gridSearch) : null;
+        double[] ashaResult = parts.contains("asha") ? study(out, "ASHA", d, asha) : null;
+        if (gridResult != null && ashaResult != null) {
+            out.printf(Locale.ROOT, "ASHA best %.2f%% vs grid best %.2f%%: %.2f points apart; epochs %d vs %d: %.1f%% of the grid's%n",
+                    100 * ashaResult[0], 100 * gridResult[0], 100 * (gridResult[0] - ashaResult[0]), (long) ashaResult[1],
+                    (long) gridResult[1], 100 * ashaResult[1] / gridResult[1]);
+        }
         return 0;
     }
 
-    private static double[] study(PrintStream out, String name, TuneConfig config) {
+    private static double[] study(PrintStream out, String name, TuneConfig config, Strategy strategy) {
         TrialTraining training = TrialTraining.load(config, Path.of(System.getProperty("java.io.tmpdir"), "temper-tune-bench"));
         TrainingObjective objective = new TrainingObjective((c, rng) -> training.setup(c, rng), Monitor.of(config.monitor(), MonitorMode.AUTO));
-        Strategy strategy = TuneCommand.strategy(config);
         out.println(name + ": " + strategy.cost().description());
         StudyResult r = Study.builder(config.space(), strategy, objective).direction(objective.direction()).seed(config.seed())
                 .listener(new LiveLeaderboard(out, config.monitor(), strategy.cost().configurations())).build().run();
