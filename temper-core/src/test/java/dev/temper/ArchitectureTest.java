@@ -59,7 +59,7 @@ class ArchitectureTest {
             .whereLayer("study").mayOnlyAccessLayers(
                     "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "io", "tensor")
             .whereLayer("tune").mayOnlyAccessLayers(
-                    "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "tensor")
+                    "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "io", "tensor")
             .whereLayer("landscape").mayOnlyAccessLayers(
                     "train", "nn", "loss", "metric", "regularize", "optim", "data", "autograd", "tensor")
             .whereLayer("report").mayOnlyAccessLayers("study", "tune", "landscape",

@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +43,7 @@ final class TrainCommand {
         if (a.flag("--resume") && a.option("--out") == null) {
             throw new UsageException("train --resume needs --out DIR, the directory of the run to continue; usage: " + USAGE);
         }
-        Path dir = a.option("--out") != null ? Path.of(a.option("--out")) : defaultRunDirectory();
+        Path dir = a.option("--out") != null ? Path.of(a.option("--out")) : StampedDirectory.under("runs");
 
         int threads = config.threads() == 0 ? Runtime.getRuntime().availableProcessors() : config.threads();
         RunBackup backups = RunBackup.prepare(dir, a.flag("--resume"), config, threads, out);
@@ -114,14 +112,4 @@ final class TrainCommand {
     private static String runFileText(Arguments a) throws IOException {
         return a.positional().isEmpty() ? null : Files.readString(Path.of(a.positional().get(0)));
     }
-
-    private static Path defaultRunDirectory() {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        Path dir = Path.of("runs", stamp);
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = Path.of("runs", stamp + "-" + i);
-        }
-        return dir;
-    }
-
 }

@@ -5,7 +5,7 @@ import dev.temper.cli.config.TuneConfigParser;
 import dev.temper.tensor.Parallel;
 import dev.temper.train.Monitor;
 import dev.temper.train.MonitorMode;
-import dev.temper.tune.Direction;
+import dev.temper.tune.Asha;
 import dev.temper.tune.GaussianProcessSearch;
 import dev.temper.tune.RandomSearch;
 import dev.temper.tune.Strategy;
@@ -17,38 +17,55 @@ import dev.temper.tune.TreeParzenEstimator;
 import dev.temper.tune.Trial;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code temper tune-bench [--seeds N] [--random-cap N] [--gp-cap N]}: evaluations each strategy needs to get within
- * 1% of the known minimum of Branin and Hartmann-6, median over seeds; {@code temper tune-bench --mnist}: ASHA
- * against a 27-point grid on the default MLP and the embedded MNIST subset (accuracy found, epochs spent).
+ * {@code temper tune-bench [--seeds N] [--random-cap N] [--tpe-cap N] [--gp-cap N] [--functions F,..] [--strategies S,..]}:
+ * evaluations each strategy needs to get within 1% of the known minimum of Branin and Hartmann-6, median over
+ * seeds; {@code temper tune-bench --mnist [--mnist-part grid|asha]}: ASHA on the default search, capped at 40% of
+ * the grid's epochs, against a 27-point grid on the default MLP and the embedded MNIST subset (accuracy found, epochs
+ * spent); {@code --mnist-part} runs one of the two (they are independent, so two processes can share the work).
  */
 final class TuneBenchCommand {
-    static final String USAGE = "temper tune-bench [--seeds N] [--random-cap N] [--gp-cap N] [--mnist] [--threads N]";
+    static final String USAGE = "temper tune-bench [--seeds N] [--random-cap N] [--tpe-cap N] [--gp-cap N]"
+            + " [--functions branin,hartmann6] [--strategies random,tpe,gp] [--mnist [--mnist-part grid|asha]] [--threads N]";
+    private static final Map<String, TestFunction> FUNCTIONS = new LinkedHashMap<>();
+    private static final List<String> STRATEGIES = List.of("random", "tpe", "gp");
+
+    static {
+        FUNCTIONS.put("branin", TestFunction.branin());
+        FUNCTIONS.put("hartmann6", TestFunction.hartmann6());
+    }
 
     private TuneBenchCommand() {}
 
     static int run(List<String> args, PrintStream out) throws java.io.IOException {
-        Arguments a = Arguments.parse("tune-bench", args, Set.of("--seeds", "--random-cap", "--gp-cap", "--threads"), Set.of("--mnist"));
+        Arguments a = Arguments.parse("tune-bench", args, Set.of("--seeds", "--random-cap", "--tpe-cap", "--gp-cap", "--functions",
+                "--strategies", "--threads", "--mnist-part"), Set.of("--mnist"));
         int threads = (int) a.longOption("tune-bench", "--threads", Runtime.getRuntime().availableProcessors(), 1);
         Parallel.setThreads(threads);
-        if (a.flag("--mnist")) {
-            return mnist(out);
+        if (a.flag("--mnist") || a.option("--mnist-part") != null) {
+            return mnist(names(a, "--mnist-part", List.of("grid", "asha")), out);
         }
         int seeds = (int) a.longOption("tune-bench", "--seeds", 10, 1);
-        int randomCap = (int) a.longOption("tune-bench", "--random-cap", 3000, 1);
-        int gpCap = (int) a.longOption("tune-bench", "--gp-cap", 150, 1);
-        out.printf(Locale.ROOT, "evaluations to reach within 1%% of the minimum, median over %d seeds (cap: %d for random and TPE,"
-                + " %d for GP; a run that never reaches it counts as cap + 1)%n", seeds, randomCap, gpCap);
+        Map<String, Integer> caps = Map.of("random", (int) a.longOption("tune-bench", "--random-cap", 3000, 1),
+                "tpe", (int) a.longOption("tune-bench", "--tpe-cap", 3000, 1), "gp", (int) a.longOption("tune-bench", "--gp-cap", 150, 1));
+        List<String> functions = names(a, "--functions", new ArrayList<>(FUNCTIONS.keySet()));
+        List<String> strategies = names(a, "--strategies", STRATEGIES);
+        out.printf(Locale.ROOT, "evaluations to reach within 1%% of the minimum, median over %d seeds (caps: random %d, TPE %d, GP %d;"
+                + " a run that never reaches it counts as cap + 1)%n", seeds, caps.get("random"), caps.get("tpe"), caps.get("gp"));
         out.println("| function | strategy | median evaluations | reached | median best value at stop | median seconds |");
         out.println("|---|---|---:|---:|---:|---:|");
-        for (TestFunction f : List.of(TestFunction.branin(), TestFunction.hartmann6())) {
-            for (String name : List.of("random", "tpe", "gp")) {
-                int cap = name.equals("gp") ? gpCap : randomCap;
+        for (String fn : functions) {
+            TestFunction f = FUNCTIONS.get(fn);
+            for (String name : strategies) {
+                int cap = caps.get(name);
                 double[] evaluations = new double[seeds];
                 double[] bests = new double[seeds];
                 double[] seconds = new double[seeds];
@@ -70,10 +87,28 @@ final class TuneBenchCommand {
                 double median = median(evaluations);
                 out.printf(Locale.ROOT, "| %s | %s | %s | %d/%d | %.5f | %.2f |%n", f.name(), name,
                         median > cap ? "> " + cap : String.format(Locale.ROOT, "%.1f", median), reached, seeds, median(bests), median(seconds));
+                out.printf(Locale.ROOT, "  evaluations by seed: %s%n", Arrays.toString(Arrays.stream(evaluations).mapToLong(v -> (long) v).toArray()));
                 out.flush();
             }
         }
         return 0;
+    }
+
+    /** A comma-separated option's names, each checked against {@code known}; all of them when absent. */
+    private static List<String> names(Arguments a, String option, List<String> known) {
+        String v = a.option(option);
+        if (v == null) {
+            return known;
+        }
+        List<String> out = new ArrayList<>();
+        for (String name : v.split(",")) {
+            String n = name.trim().toLowerCase(Locale.ROOT);
+            if (!known.contains(n)) {
+                throw new UsageException("tune-bench: " + option + " names '" + name + "'; expected some of: " + String.join(", ", known));
+            }
+            out.add(n);
+        }
+        return out;
     }
 
     static double median(double[] v) {
@@ -83,17 +118,31 @@ final class TuneBenchCommand {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
-    private static final String MNIST_BASE = String.join("\n",
+    /**
+     * The grid's base: the default tune file's run (the dropout MLP, Adam) with a small fixed L2, since 27 points
+     * leave room for three searched parameters at three values each.
+     */
+    private static final String GRID_BASE = String.join("\n",
             "batch_size: 128",
             "model:",
             "  layers: [{dropout: 0.2}, {dense: 256}, relu, {dropout: 0.5}, {dense: 256}, relu, {dropout: 0.5}, {dense: 10}]",
+            "optimizer: {name: adam}",
             "regularization: {l2: 1.0e-5}",
             "search:",
             "");
 
-    /** The 27-point grid (3 learning rates x 3 dropout rates x 3 widths, 27 epochs each) against ASHA on the same ranges. */
-    private static int mnist(PrintStream out) {
-        String grid = MNIST_BASE + String.join("\n",
+    /** ASHA's configurations on the default search: 81 at the bottom rung, as many as Hyperband's widest bracket. */
+    static final int MNIST_ASHA_TRIALS = 81;
+    /** The share of the grid's epochs ASHA may spend (the bar): a cap, so that the spending is a bound. */
+    static final double MNIST_ASHA_SHARE = 0.4;
+
+    /**
+     * The default search ({@code temper tune} without a file: learning rate, dropout rate, L2 strength and width) run
+     * with ASHA instead of Hyperband, no more than 40% of the grid's epochs, against a 27-point grid (3 learning rates
+     * x 3 dropout rates x 3 widths at the default's 27 epochs each) over the same ranges of the same model and data.
+     */
+    private static int mnist(List<String> parts, PrintStream out) throws java.io.IOException {
+        String grid = GRID_BASE + String.join("\n",
                 "  strategy: grid",
                 "  max_epochs: 27",
                 "  parameters:",
@@ -101,30 +150,29 @@ final class TuneBenchCommand {
                 "    dropout_rate: {type: categorical, choices: [0.0, 0.35, 0.7], keys: [model.layers.3.dropout, model.layers.6.dropout]}",
                 "    width: {type: categorical, choices: [64, 256, 1024], keys: [model.layers.1.dense, model.layers.4.dense]}",
                 "");
-        String asha = MNIST_BASE + String.join("\n",
-                "  strategy: asha",
-                "  trials: 81",
-                "  max_epochs: 27",
-                "  parameters:",
-                "    optimizer.learning_rate: {type: float, low: 1.0e-4, high: 1.0e-2, log: true}",
-                "    dropout_rate: {type: float, low: 0.0, high: 0.7, keys: [model.layers.3.dropout, model.layers.6.dropout]}",
-                "    width: {type: integer, low: 64, high: 1024, log: true, keys: [model.layers.1.dense, model.layers.4.dense]}",
-                "");
-        out.println("default MLP on the embedded MNIST subset, val_accuracy, study seed 42, 1 trial at a time, " + Parallel.threads() + " kernel threads");
-        double[] gridResult = study(out, "grid", TuneConfigParser.parse(grid, "mnist grid", Path.of(".")));
-        double[] ashaResult = study(out, "ASHA", TuneConfigParser.parse(asha, "mnist asha", Path.of(".")));
-        out.printf(Locale.ROOT, "ASHA best %.2f%% vs grid best %.2f%%: %.2f points apart; epochs %d vs %d: %.1f%% of the grid's%n",
-                100 * ashaResult[0], 100 * gridResult[0], 100 * (gridResult[0] - ashaResult[0]), (long) ashaResult[1],
-                (long) gridResult[1], 100 * ashaResult[1] / gridResult[1]);
+        TuneConfig gridConfig = TuneConfigParser.parse(grid, "mnist grid", Path.of("."));
+        Strategy gridSearch = TuneCommand.strategy(gridConfig);
+        long cap = (long) Math.floor(MNIST_ASHA_SHARE * gridSearch.cost().steps());
+        TuneConfig d = TuneCommand.defaultConfig();
+        Asha asha = new Asha(d.space(), MNIST_ASHA_TRIALS, d.minEpochs(), d.maxEpochs(), d.eta(), cap);
+        out.println("default MLP on the embedded MNIST subset, " + d.monitor() + ", study seed " + d.seed() + ", 1 trial at a time, "
+                + Parallel.threads() + " kernel threads");
+        double[] gridResult = parts.contains("grid") ? study(out, "grid", gridConfig, gridSearch) : null;
+        double[] ashaResult = parts.contains("asha") ? study(out, "ASHA", d, asha) : null;
+        if (gridResult != null && ashaResult != null) {
+            out.printf(Locale.ROOT, "ASHA best %.2f%% vs grid best %.2f%%: %.2f points apart; epochs %d vs %d: %.1f%% of the grid's%n",
+                    100 * ashaResult[0], 100 * gridResult[0], 100 * (gridResult[0] - ashaResult[0]), (long) ashaResult[1],
+                    (long) gridResult[1], 100 * ashaResult[1] / gridResult[1]);
+        }
         return 0;
     }
 
-    private static double[] study(PrintStream out, String name, TuneConfig config) {
+    private static double[] study(PrintStream out, String name, TuneConfig config, Strategy strategy) {
         TrialTraining training = TrialTraining.load(config, Path.of(System.getProperty("java.io.tmpdir"), "temper-tune-bench"));
-        TrainingObjective objective = new TrainingObjective((c, rng) -> training.setup(c, rng), Monitor.of("val_accuracy", MonitorMode.AUTO));
-        Strategy strategy = TuneCommand.strategy(config);
+        TrainingObjective objective = new TrainingObjective((c, rng) -> training.setup(c, rng), Monitor.of(config.monitor(), MonitorMode.AUTO));
         out.println(name + ": " + strategy.cost().description());
-        StudyResult r = Study.builder(config.space(), strategy, objective).direction(Direction.MAXIMIZE).seed(config.seed()).build().run();
+        StudyResult r = Study.builder(config.space(), strategy, objective).direction(objective.direction()).seed(config.seed())
+                .listener(new LiveLeaderboard(out, config.monitor(), strategy.cost().configurations())).build().run();
         long epochs = r.history().trials().stream().mapToLong(Trial::epochs).sum();
         Trial best = r.best();
         out.printf(Locale.ROOT, "%s: %d trials, %d epochs, %.0f s; best val_accuracy %.4f at %d epochs: %s%n", name,

@@ -41,8 +41,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +69,7 @@ final class TuneCommand {
         if (resume && a.option("--out") == null) {
             throw new UsageException("tune: --resume needs --out DIR, the directory of the study to resume");
         }
-        Path dir = a.option("--out") != null ? Path.of(a.option("--out")) : defaultDirectory();
+        Path dir = a.option("--out") != null ? Path.of(a.option("--out")) : StampedDirectory.under("tunes");
         Path journal = dir.resolve("journal.jsonl");
         if (resume && !Files.exists(journal)) {
             throw new UsageException("tune: nothing to resume: " + journal + " does not exist");
@@ -188,14 +186,5 @@ final class TuneCommand {
             }
             return TuneConfigParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default tune file", Path.of("."));
         }
-    }
-
-    private static Path defaultDirectory() {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-        Path dir = Path.of("tunes", stamp);
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = Path.of("tunes", stamp + "-" + i);
-        }
-        return dir;
     }
 }

@@ -12,13 +12,18 @@ import java.util.List;
  * {@code k + 1}; otherwise start a new configuration at the bottom rung, until {@code maxTrials} have been started.
  * No rung ever waits for another, so no worker idles; the price is that promotions made early, on a small rung,
  * may go to trials that a full rung would not have promoted, so somewhat more than {@code 1 / eta} of a rung moves
- * up and the cost exceeds synchronous halving's (which {@link #cost} gives).
+ * up and the cost exceeds synchronous halving's (which {@link #cost} gives): run one job at a time with 81
+ * configurations on rungs of 1 to 27 epochs, it spent between 34% and 47% of a 729-epoch grid on simulated learning
+ * curves, against 33% for synchronous halving. An optional cap on the epochs of the whole study makes the cost a
+ * bound instead (Li et al. run ASHA against a time budget): once the job ASHA would start next (a promotion's extra
+ * epochs, or a new trial's first rung) would take the epochs started so far past the cap, it starts nothing more.
  */
 public final class Asha implements Strategy {
     private final SearchSpace space;
     private final int maxTrials;
     private final int eta;
     private final int[] budgets;
+    private final long maxTotalEpochs;
 
     /** {@code eta = 3} and minimum budget 1 epoch. */
     public static Asha of(SearchSpace space, int maxTrials, int maxBudget) {
@@ -26,10 +31,19 @@ public final class Asha implements Strategy {
     }
 
     public Asha(SearchSpace space, int maxTrials, int minBudget, int maxBudget, int eta) {
+        this(space, maxTrials, minBudget, maxBudget, eta, Long.MAX_VALUE);
+    }
+
+    /** @param maxTotalEpochs no job starts that would take the epochs of all jobs started past this */
+    public Asha(SearchSpace space, int maxTrials, int minBudget, int maxBudget, int eta, long maxTotalEpochs) {
         if (maxTrials < 1 || minBudget < 1 || maxBudget < minBudget || eta < 2) {
             throw new IllegalArgumentException("Asha: needs maxTrials >= 1, 1 <= minBudget <= maxBudget and eta >= 2, got maxTrials "
                     + maxTrials + ", minBudget " + minBudget + ", maxBudget " + maxBudget + ", eta " + eta);
         }
+        if (maxTotalEpochs < minBudget) {
+            throw new IllegalArgumentException("Asha: maxTotalEpochs must be >= minBudget (" + minBudget + "), got " + maxTotalEpochs);
+        }
+        this.maxTotalEpochs = maxTotalEpochs;
         this.space = space;
         this.maxTrials = maxTrials;
         this.eta = eta;
@@ -44,16 +58,32 @@ public final class Asha implements Strategy {
     @Override
     public Suggestion suggest(StudyHistory history, List<Integer> running, Rng rng) {
         List<Trial> all = history.trials();
-        for (int k = budgets.length - 2; k >= 0; k--) {
+        Suggestion next = null;
+        long epochs = 0;
+        for (int k = budgets.length - 2; k >= 0 && next == null; k--) {
             Trial t = promotion(all, k, history.direction());
             if (t != null) {
-                return new Suggestion.Continue(t.number(), budgets[k + 1]);
+                next = new Suggestion.Continue(t.number(), budgets[k + 1]);
+                epochs = budgets[k + 1] - budgets[k];
             }
         }
-        if (all.size() < maxTrials) {
-            return new Suggestion.NewTrial(space.sample(rng), budgets[0]);
+        if (next == null && all.size() < maxTrials) {
+            next = new Suggestion.NewTrial(space.sample(rng), budgets[0]);
+            epochs = budgets[0];
+        }
+        if (next != null && epochsStarted(all) + epochs <= maxTotalEpochs) {
+            return next;
         }
         return running.isEmpty() ? Suggestion.DONE : Suggestion.WAIT;
+    }
+
+    /** The epochs of every job started so far: each trial's latest budget (a continued trial ran only the difference). */
+    private static long epochsStarted(List<Trial> all) {
+        long sum = 0;
+        for (Trial t : all) {
+            sum += t.budget();
+        }
+        return sum;
     }
 
     private Trial promotion(List<Trial> all, int k, Direction direction) {
@@ -83,13 +113,19 @@ public final class Asha implements Strategy {
             long n = (long) Math.floor(maxTrials / Math.pow(eta, k) + 1e-9);
             steps += n * (budgets[k] - (k == 0 ? 0 : budgets[k - 1]));
         }
-        return new CostEstimate(maxTrials, steps, false, "ASHA eta=" + eta + ", rungs " + java.util.Arrays.toString(budgets)
-                + " epochs: " + maxTrials + " configurations, about " + steps + " epochs in all (synchronous halving's count;"
-                + " early promotions add some)");
+        String rungs = "ASHA eta=" + eta + ", rungs " + java.util.Arrays.toString(budgets) + " epochs: ";
+        if (maxTotalEpochs < steps) {
+            return new CostEstimate(maxTrials, maxTotalEpochs, false, rungs + "up to " + maxTrials + " configurations, at most "
+                    + maxTotalEpochs + " epochs in all (a cap; synchronous halving would take " + steps + ")");
+        }
+        String cap = maxTotalEpochs == Long.MAX_VALUE ? "" : ", never more than " + maxTotalEpochs;
+        return new CostEstimate(maxTrials, steps, false, rungs + maxTrials + " configurations, about " + steps + " epochs in all"
+                + " (synchronous halving's count; early promotions add some" + cap + ")");
     }
 
     @Override
     public String describe() {
-        return "asha trials=" + maxTrials + " eta=" + eta + " rungs=" + java.util.Arrays.toString(budgets);
+        return "asha trials=" + maxTrials + " eta=" + eta + " rungs=" + java.util.Arrays.toString(budgets)
+                + (maxTotalEpochs == Long.MAX_VALUE ? "" : " max_total_epochs=" + maxTotalEpochs);
     }
 }

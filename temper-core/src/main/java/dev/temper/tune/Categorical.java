@@ -23,10 +23,19 @@ public record Categorical(String name, List<Object> choices, Condition condition
                 if (sameChoice(seen, c)) {
                     throw new IllegalArgumentException("categorical '" + name + "': choice " + c + " is listed twice");
                 }
+                // Leaderboards, trials.csv and the journal show a choice by its text: 0.5 and "0.5" would be one.
+                if (String.valueOf(seen).equals(String.valueOf(c))) {
+                    throw new IllegalArgumentException("categorical '" + name + "': choices " + describeChoice(seen) + " and "
+                            + describeChoice(c) + " read the same as text");
+                }
             }
             copy.add(c instanceof Number n && !(n instanceof Double) && !(n instanceof Float) ? (Object) n.longValue() : c);
         }
         choices = List.copyOf(copy);
+    }
+
+    private static String describeChoice(Object c) {
+        return c instanceof String ? "'" + c + "' (a string)" : c + " (a " + c.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 
     public static Categorical of(String name, Object... choices) {

@@ -8,20 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A study's append-only record: a header line naming the study (strategy, direction, seed, space), then one JSON
- * line per {@link StudyEvent}, each written and forced to disk ({@code fsync}) before the study goes on. So after a
- * crash every finished job is on disk; the worst a crash leaves is a torn last line, which {@link #open} drops
- * (truncating the file to its last whole line) before appending again. A damaged line anywhere else is an error
- * naming the file and line: silently skipping it could lose a finished trial.
+ * line per {@link StudyEvent} (the format: {@link JournalCodec}), each written and forced to disk ({@code fsync})
+ * before the study goes on. So after a crash every finished job is on disk; the worst a crash leaves is a torn last
+ * line, which {@link #open} drops (truncating the file to its last whole line) before appending again. A damaged
+ * line anywhere else is an error naming the file and line: silently skipping it could lose a finished trial.
  */
 public final class Journal implements AutoCloseable {
-    private static final int VERSION = 1;
-
     private final Path file;
     private final FileChannel channel;
 
@@ -54,14 +50,7 @@ public final class Journal implements AutoCloseable {
             }
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Journal j = new Journal(file, ch);
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("event", "study");
-            line.put("version", (long) VERSION);
-            line.put("strategy", header.strategy());
-            line.put("direction", header.direction().yamlName());
-            line.put("seed", header.seed());
-            line.put("space", header.space());
-            j.writeLine(JournalJson.write(line));
+            j.writeLine(JournalCodec.header(header));
             return j;
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new JournalException(file + ": a study journal is already there; resume it (--resume) or choose another directory");
@@ -96,11 +85,10 @@ public final class Journal implements AutoCloseable {
             String line = text.substring(lineStart, terminated ? end : text.length());
             lineNumber++;
             try {
-                Map<String, Object> object = JournalJson.parseObject(line);
                 if (lineNumber == 1) {
-                    checkHeader(object, header);
+                    JournalCodec.checkHeader(line, header);
                 } else {
-                    events.add(event(object, space));
+                    events.add(JournalCodec.event(line, space));
                 }
                 if (terminated) {
                     goodBytes = utf8Length(text, end + 1);
@@ -140,94 +128,10 @@ public final class Journal implements AutoCloseable {
         return text.substring(0, chars).getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static void checkHeader(Map<String, Object> o, Header header) {
-        if (!"study".equals(o.get("event"))) {
-            throw new IllegalArgumentException("the first line is not a study header");
-        }
-        if (!Long.valueOf(VERSION).equals(o.get("version"))) {
-            throw new IllegalArgumentException("journal version " + o.get("version") + ", this temper reads version " + VERSION);
-        }
-        compare("strategy", o.get("strategy"), header.strategy());
-        compare("direction", o.get("direction"), header.direction().yamlName());
-        compare("seed", o.get("seed"), header.seed());
-        compare("search space", o.get("space"), header.space());
-    }
-
-    private static void compare(String what, Object inJournal, Object now) {
-        if (!String.valueOf(now).equals(String.valueOf(inJournal))) {
-            throw new JournalException("the journal belongs to another study: its " + what + " is '" + inJournal
-                    + "', this study's is '" + now + "'");
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static StudyEvent event(Map<String, Object> o, SearchSpace space) {
-        Object kind = o.get("event");
-        int trial = (int) integer(o, "trial");
-        if ("start".equals(kind)) {
-            Object config = o.get("config");
-            if (!(config instanceof Map<?, ?>)) {
-                throw new IllegalArgumentException("a start event needs a config object");
-            }
-            return new StudyEvent.Started(trial, (int) integer(o, "budget"), space.validate((Map<String, Object>) config),
-                    integer(o, "seed"));
-        }
-        if ("report".equals(kind)) {
-            return new StudyEvent.Reported(trial, (int) integer(o, "step"), number(o, "value"));
-        }
-        if ("finish".equals(kind)) {
-            Object state = o.get("state");
-            Object reason = o.get("reason");
-            return new StudyEvent.Finished(trial, (int) integer(o, "budget"), TrialState.parse(String.valueOf(state)),
-                    number(o, "value"), reason == null ? "" : reason.toString(), number(o, "seconds"), (int) integer(o, "epochs"));
-        }
-        throw new IllegalArgumentException("unknown event '" + kind + "'; expected start, report or finish");
-    }
-
-    private static long integer(Map<String, Object> o, String key) {
-        if (!(o.get(key) instanceof Long v)) {
-            throw new IllegalArgumentException("'" + key + "' must be an integer, got " + o.get(key));
-        }
-        return v;
-    }
-
-    private static double number(Map<String, Object> o, String key) {
-        Object v = o.get(key);
-        if (v == null && o.containsKey(key)) {
-            return Double.NaN;
-        }
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("'" + key + "' must be a number, got " + v);
-        }
-        return n.doubleValue();
-    }
-
     /** Writes the event as one line and forces it to disk before returning. */
     public synchronized void append(StudyEvent event) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        if (event instanceof StudyEvent.Started s) {
-            line.put("event", "start");
-            line.put("trial", (long) s.trial());
-            line.put("budget", (long) s.budget());
-            line.put("seed", s.seed());
-            line.put("config", s.configuration().values());
-        } else if (event instanceof StudyEvent.Reported r) {
-            line.put("event", "report");
-            line.put("trial", (long) r.trial());
-            line.put("step", (long) r.step());
-            line.put("value", r.value());
-        } else if (event instanceof StudyEvent.Finished f) {
-            line.put("event", "finish");
-            line.put("trial", (long) f.trial());
-            line.put("budget", (long) f.budget());
-            line.put("state", f.state().yamlName());
-            line.put("value", f.value());
-            line.put("reason", f.reason());
-            line.put("seconds", f.seconds());
-            line.put("epochs", (long) f.epochs());
-        }
         try {
-            writeLine(JournalJson.write(line));
+            writeLine(JournalCodec.event(event));
         } catch (IOException e) {
             throw new JournalException("cannot append to journal " + file + ": " + e.getMessage(), e);
         }

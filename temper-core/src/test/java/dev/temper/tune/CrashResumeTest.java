@@ -3,6 +3,7 @@ package dev.temper.tune;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.temper.io.StrictJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -66,8 +67,8 @@ class CrashResumeTest {
         }
         for (String line : Files.readAllLines(journal)) {
             if (line.contains("\"event\":\"finish\"") && line.endsWith("}")) {
-                int v = line.indexOf("\"value\":") + 8;
-                out.put(trialOf(line), Double.parseDouble(line.substring(v, line.indexOf(',', v))));
+                Map<?, ?> o = (Map<?, ?>) StrictJson.parse(line, "journal line");
+                out.put(((Long) o.get("trial")).intValue(), Double.parseDouble((String) o.get("value")));
             }
         }
         return out;

@@ -71,6 +71,9 @@ class SearchSpaceTest {
         assertTrue(e.getMessage().contains("'l2'") && e.getMessage().contains("low > 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> FloatRange.uniform("rate", 0.5, 0.5));
         assertTrue(e.getMessage().contains("'rate'"), e.getMessage());
+        // choices that print alike would be one choice in the leaderboard, trials.csv and the journal
+        e = assertThrows(IllegalArgumentException.class, () -> Categorical.of("rate", 0.5, "0.5"));
+        assertTrue(e.getMessage().contains("'rate'") && e.getMessage().contains("'0.5' (a string)"), e.getMessage());
     }
 
     @Test

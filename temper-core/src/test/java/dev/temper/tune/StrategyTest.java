@@ -123,6 +123,21 @@ class StrategyTest {
     }
 
     @Test
+    void ashaWithAnEpochCapStartsNoJobThatWouldPassIt() {
+        SearchSpace space = SearchSpace.of(FloatRange.uniform("x", 0, 1));
+        long uncapped = Study.builder(space, Asha.of(space, 27, 9), fidelity()).seed(7).build().run()
+                .history().trials().stream().mapToLong(Trial::epochs).sum();
+        long cap = uncapped / 2;
+        Asha capped = new Asha(space, 27, 1, 9, 3, cap);
+        assertTrue(capped.cost().description().contains("at most " + cap + " epochs"), capped.cost().description());
+        List<Trial> trials = Study.builder(space, capped, fidelity()).seed(7).parallel(2).build().run().history().trials();
+        long spent = trials.stream().mapToLong(Trial::epochs).sum();
+        assertTrue(spent <= cap && spent > cap - 6, "spent " + spent + " of a cap of " + cap + " (uncapped: " + uncapped + ")");
+        // the cap stops the study early, but what ran is still ASHA: the best of those started reached the top rung
+        assertTrue(trials.stream().anyMatch(t -> t.budget() == 9), "some trial reached the top rung");
+    }
+
+    @Test
     void gridVisitsEveryPointOnce() {
         SearchSpace space = SearchSpace.of(Categorical.of("a", 1, 2, 3), FloatRange.uniform("b", 0, 1));
         StudyResult r = Study.builder(space, new GridSearch(space, 4, 1), Objective.of(c -> c.doubleValue("a") * c.doubleValue("b")))
