@@ -57,6 +57,7 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
     static TrainingSetup build(TrainConfig config, Sequential model, Task task, ImageShape imageShape, int trainSize,
                                Path runDirectory) {
         long stepsPerEpoch = Math.max(1, (trainSize + (long) config.batchSize() - 1) / config.batchSize());
+        checkTask(config, task);
         OptimizerFactory.Built optimizer = OptimizerFactory.build(config.optimizer(), config.epochs(), stepsPerEpoch);
         Regularization regularization = ModelBuilder.regularization(config.regularization());
         List<Metric> metrics = task.metrics();
@@ -75,10 +76,23 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
                 .withMetrics(metrics.toArray(new Metric[0]))
                 .withRegularization(regularization)
                 .withCallbacks(all.toArray(new Callback[0]))
-                .withAugmentation(AugmentationFactory.build(config.augmentation(), imageShape));
+                .withAugmentation(AugmentationFactory.build(config.augmentation(), imageShape))
+                .withMixup(AugmentationFactory.mixup(config.augmentation()));
         List<String> warnings = regularization.warningsFor(config.optimizer().name().yamlName());
         boolean moves = config.optimizer().schedule() != null || config.callback(CallbackKind.REDUCE_LR_ON_PLATEAU) != null;
         return new TrainingSetup(trainer, callbacks.earlyStopping(), warnings, moves, config.epochs(), stepsPerEpoch);
+    }
+
+    /**
+     * What the run file asks that the task (known once the data is read) rules out: mixup on a regression. Called by
+     * {@link #build}, and by the command before it writes anything.
+     */
+    static void checkTask(TrainConfig config, Task task) {
+        if (task == Task.REGRESSION && AugmentationFactory.mixup(config.augmentation()) != null) {
+            // mixup blends two examples' labels: a method for classes (the paper's); for numbers it would be another
+            throw new UsageException("train: augmentation mixup is for classification runs, and this run is a regression "
+                    + "(loss " + config.loss().yamlName() + " on numeric labels); remove mixup");
+        }
     }
 
     /**
