@@ -34,7 +34,10 @@ final class EpochPrinter implements Callback {
         out.println(showLearningRate ? line + String.format(Locale.ROOT, "  lr %.3g", epochRate) : line);
     }
 
-    /** The epoch's figures: train loss and accuracy, validation loss and accuracy, metrics, seconds. */
+    /**
+     * The epoch's figures: train loss and accuracy, validation loss and accuracy, metrics, seconds, and the step it
+     * was cut short at when a stop ended it early.
+     */
     static String line(EpochRecord r, int epochs) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %" + String.valueOf(epochs).length()
                 + "d/%d  loss %.4f", r.epoch(), epochs, r.trainLoss()));
@@ -52,6 +55,10 @@ final class EpochPrinter implements Callback {
                 sb.append(String.format(Locale.ROOT, "  %s %.4f", name, v));
             }
         });
-        return sb.append(String.format(Locale.ROOT, "  %.2f s", r.seconds())).toString();
+        sb.append(String.format(Locale.ROOT, "  %.2f s", r.seconds()));
+        if (r.cutShort()) {
+            sb.append("  (cut short at step ").append(r.cutShortAtStep()).append(')');
+        }
+        return sb.toString();
     }
 }

@@ -14,10 +14,15 @@ import java.util.Map;
 final class RunReport {
     private RunReport() {}
 
-    /** One line when a callback stopped the run, one for early stopping's verdict (when it was on). */
+    /**
+     * One line when a callback stopped the run (after an epoch, or during one at a step, as TerminateOnNaN does), one
+     * for early stopping's verdict (when it was on).
+     */
     static void printStop(PrintStream out, History history, EarlyStopping earlyStopping) {
         if (history.stoppedEarly()) {
-            out.println("stopped after epoch " + history.last().epoch() + ": " + history.stopReason());
+            EpochRecord last = history.last();
+            out.println((last.cutShort() ? "stopped during epoch " + last.epoch() + " at step " + last.cutShortAtStep()
+                    : "stopped after epoch " + last.epoch()) + ": " + history.stopReason());
         }
         if (earlyStopping != null) {
             EarlyStoppingReport r = earlyStopping.report();
@@ -35,7 +40,8 @@ final class RunReport {
     }
 
     /**
-     * The test figures, the last epoch's, how many epochs ran and why they stopped, and early stopping's report
+     * The test figures, the last epoch's, how many epochs ran, why they stopped (and the step the last epoch was cut
+     * short at, when a stop ended it early), and early stopping's report
      * (best epoch and value, stopped epoch, reason, whether the best weights were restored; the test figures are
      * then those of the restored weights). The caller adds the run's settings.
      */
@@ -52,6 +58,7 @@ final class RunReport {
         metrics.put("final_val_accuracy", last.validationAccuracy());
         metrics.put("epochs_run", history.epochs().size());
         metrics.put("stop_reason", history.stoppedEarly() ? history.stopReason() : null);
+        metrics.put("cut_short_at_step", last.cutShort() ? last.cutShortAtStep() : null); // the last epoch's, by a stop
         if (earlyStopping != null) {
             EarlyStoppingReport r = earlyStopping.report();
             Map<String, Object> report = new LinkedHashMap<>();

@@ -53,6 +53,7 @@ final class TrainCommand {
         int inputs = data.inputs();
         Sequential model = ModelBuilder.model(config.layers(), inputs, rng.split());
         Task task = Task.of(config.loss(), data);
+        TrainingSetup.checkTask(config, task);
         int outputs = task.outputs(data);
         if (config.outputUnits() != outputs) {
             throw new UsageException("train: the last dense layer has " + config.outputUnits() + " units but "

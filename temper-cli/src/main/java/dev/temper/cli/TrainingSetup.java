@@ -5,6 +5,7 @@ import dev.temper.cli.config.CallbackKind;
 import dev.temper.cli.config.TrainConfig;
 import dev.temper.data.Augmentation;
 import dev.temper.data.ImageShape;
+import dev.temper.data.Mixup;
 import dev.temper.metric.Metric;
 import dev.temper.nn.Sequential;
 import dev.temper.optim.Optimizer;
@@ -76,6 +77,7 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
 
     static Parts parts(TrainConfig config, Task task, ImageShape imageShape, int trainSize, Path runDirectory) {
         long stepsPerEpoch = Math.max(1, (trainSize + (long) config.batchSize() - 1) / config.batchSize());
+        checkTask(config, task);
         OptimizerFactory.Built optimizer = OptimizerFactory.build(config.optimizer(), config.epochs(), stepsPerEpoch);
         Regularization regularization = ModelBuilder.regularization(config.regularization());
         double proximalL1 = config.regularization().proximalL1();
@@ -93,16 +95,30 @@ record TrainingSetup(Trainer trainer, EarlyStopping earlyStopping, List<String> 
         }
         all.addAll(callbacks.callbacks());
         Augmentation augmentation = AugmentationFactory.build(config.augmentation(), imageShape);
+        Mixup mixup = AugmentationFactory.mixup(config.augmentation());
         UnaryOperator<Trainer> options = t -> {
             Trainer out = t.withMetrics(metrics.toArray(new Metric[0]))
                     .withRegularization(regularization)
                     .withCallbacks(all.toArray(new Callback[0]))
-                    .withAugmentation(augmentation);
+                    .withAugmentation(augmentation)
+                    .withMixup(mixup);
             return proximalL1 > 0 ? out.withPostStep(ProximalL1.ofWeights(proximalL1)) : out;
         };
         List<String> warnings = regularization.warningsFor(config.optimizer().name().yamlName());
         boolean moves = config.optimizer().schedule() != null || config.callback(CallbackKind.REDUCE_LR_ON_PLATEAU) != null;
         return new Parts(optimizer.optimizer(), options, callbacks.earlyStopping(), warnings, moves, stepsPerEpoch);
+    }
+
+    /**
+     * What the run file asks that the task (known once the data is read) rules out: mixup on a regression. Called by
+     * {@link #build}, and by the command before it writes anything.
+     */
+    static void checkTask(TrainConfig config, Task task) {
+        if (task == Task.REGRESSION && AugmentationFactory.mixup(config.augmentation()) != null) {
+            // mixup blends two examples' labels: a method for classes (the paper's); for numbers it would be another
+            throw new UsageException("train: augmentation mixup is for classification runs, and this run is a regression "
+                    + "(loss " + config.loss().yamlName() + " on numeric labels); remove mixup");
+        }
     }
 
     /**

@@ -88,6 +88,36 @@ class CsvRunTest {
     }
 
     @Test
+    void mixupTrainsOnTablesAndIsRefusedForARegression() throws IOException {
+        Path data = dir.resolve("classes.csv");
+        table(600, 4);
+        Files.writeString(data, Files.readString(dir.resolve("table.csv")).replaceAll("(?m)^([^,]*,[^,]*,[^,]*),[^,]*,", "$1,"));
+        Path run = dir.resolve("mixed");
+        CliRunner r = CliRunner.run("train", config("mix.yaml", String.join("\n",
+                "seed: 1", "epochs: 40", "batch_size: 32",
+                "data: {dataset: csv, train: classes.csv, label: label}",
+                "model:", "  layers: [{dense: 32}, relu, {dense: 2}]",
+                "augmentation: {mixup: {alpha: 0.2}}", "")).toString(), "--out", run.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        double accuracy = metric(run, "test_accuracy");
+        System.out.println("csv two-class test accuracy with mixup " + accuracy);
+        assertTrue(accuracy > 0.9, "test accuracy " + accuracy);
+
+        table(600, 3);
+        Files.writeString(dir.resolve("regression.csv"),
+                Files.readString(dir.resolve("table.csv")).replaceAll(",(yes|no|label)\\n", "\n"));
+        Path refused = dir.resolve("refused");
+        r = CliRunner.run("train", config("reg-mix.yaml", String.join("\n",
+                "data: {dataset: csv, train: regression.csv, label: y}", "model:", "  layers: [{dense: 1}]", "loss: mse",
+                "augmentation: {mixup: 0.2}", "")).toString(), "--out", refused.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.oneLineError(), r.err());
+        assertTrue(r.err().contains("augmentation mixup is for classification runs, and this run is a regression "
+                + "(loss mse on numeric labels)"), r.err());
+        assertTrue(Files.notExists(refused), "nothing is written");
+    }
+
+    @Test
     void binaryCrossEntropyOnTwoClassNamesReportsAccuracyAndAuc() throws IOException {
         Path data = dir.resolve("binary.csv");
         table(600, 5);

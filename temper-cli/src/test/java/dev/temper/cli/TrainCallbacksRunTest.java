@@ -27,7 +27,7 @@ class TrainCallbacksRunTest {
         // a validation loss that cannot improve by 10 in an epoch: stops after epoch 2 (patience 1), best epoch 1
         String yaml = SMALL + String.join("\n", "epochs: 5",
                 "optimizer: {name: adamw, weight_decay: 1.0e-4, clip_norm: 5.0}",
-                "augmentation: {random_translation: 1}",
+                "augmentation: {random_translation: 1, mixup: 0.2}",
                 "callbacks:",
                 "  terminate_on_nan:",
                 "  early_stopping: {monitor: val_loss, min_delta: 10, patience: 1, restore_best_weights: true}",
@@ -80,9 +80,16 @@ class TrainCallbacksRunTest {
         Path out = dir.resolve("nan");
         CliRunner r = CliRunner.run("train", config(yaml).toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("stopped after epoch 1: TerminateOnNaN: "), r.out());
-        assertTrue(r.out().contains("at step "), r.out());
-        assertTrue(Files.readString(out.resolve("metrics.json")).contains("\"stop_reason\": \"TerminateOnNaN: "));
+        // stopped at the bad batch (of 29 in the epoch), not after the epoch
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("stopped during epoch 1 at step (\\d+): TerminateOnNaN: .* at step "
+                + "(\\d+) \\(epoch 1\\)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals(m.group(1), m.group(2));
+        assertTrue(r.out().contains("(cut short at step " + m.group(1) + ")"), "the epoch line says so: " + r.out());
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        assertTrue(metrics.contains("\"stop_reason\": \"TerminateOnNaN: "), metrics);
+        assertTrue(metrics.contains("\"cut_short_at_step\": " + m.group(1) + ","), metrics);
+        assertTrue(Files.notExists(out.resolve("backup.safetensors")), "the backup is gone once the run has ended");
     }
 
     @Test

@@ -11,6 +11,10 @@ import dev.temper.tensor.Tensor;
  * {@code x'_i = lambda x_i + (1 - lambda) x_{p(i)}} and {@code y'_i = lambda y_i + (1 - lambda) y_{p(i)}}.
  * Targets must therefore be one-hot (or any probability rows) {@code [n, classes]}; {@link #oneHot} converts class
  * indices. Features may have any shape {@code [n, ...]}; the loss must accept soft targets.
+ *
+ * <p>{@link #draw} gives the same choices without mixing anything, so that a trainer can mix the features and
+ * weight two losses instead ({@code dev.temper.train.Trainer#withMixup}): that needs no one-hot targets and works
+ * with every loss.
  */
 public record Mixup(double alpha) {
     public Mixup {
@@ -29,26 +33,21 @@ public record Mixup(double alpha) {
         if (y.rank() != 2) {
             throw new IllegalArgumentException("Mixup: targets must be one-hot rows [n, classes], got shape " + y.shape() + " (see Mixup.oneHot)");
         }
-        double lambda = GammaSampler.beta(alpha, alpha, rng);
-        int[] partners = rng.permutation(batch.size());
-        return new MixedBatch(mix(x, partners, lambda), mix(y, partners, lambda), lambda, partners);
+        MixupDraw draw = draw(batch.size(), rng);
+        return new MixedBatch(draw.mix(x), draw.mix(y), draw.lambda(), draw.partners());
     }
 
-    private static Tensor mix(Tensor t, int[] partners, double lambda) {
-        float[] in = t.toFloatArray();
-        float[] out = new float[in.length];
-        int n = t.dim(0);
-        int row = n == 0 ? 0 : in.length / n;
-        float a = (float) lambda;
-        float b = (float) (1 - lambda);
-        for (int i = 0; i < n; i++) {
-            int self = i * row;
-            int other = partners[i] * row;
-            for (int j = 0; j < row; j++) {
-                out[self + j] = a * in[self + j] + b * in[other + j];
-            }
+    /**
+     * The random choices for a batch of {@code batchSize} rows: {@code lambda ~ Beta(alpha, alpha)}, then the
+     * partner permutation (the same draws, in the same order, as {@link #apply}). For mixing a loss instead of the
+     * targets, which works with class indices and any loss (see {@code dev.temper.train.Trainer#withMixup}).
+     */
+    public MixupDraw draw(int batchSize, Rng rng) {
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("Mixup: batchSize must be >= 0, got " + batchSize);
         }
-        return Tensor.wrap(out, t.dims());
+        double lambda = GammaSampler.beta(alpha, alpha, rng);
+        return new MixupDraw(lambda, rng.permutation(batchSize));
     }
 
     /** Class indices {@code [n]} as one-hot rows {@code [n, classCount]} (FLOAT32). */

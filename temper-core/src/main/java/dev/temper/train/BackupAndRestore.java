@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Lets a run survive a crash, with the semantics of Keras's {@code keras.callbacks.BackupAndRestore}
  * (https://keras.io/api/callbacks/backup_and_restore/): at the end of every epoch the whole training state
- * ({@link TrainingCheckpoint}) replaces the backup file {@code directory/backup.safetensors}; when a
+ * ({@link TrainingCheckpoint}) replaces the backup file {@code directory/backup.safetensors} (not after an epoch cut
+ * short by {@link TrainingControl#stopNow}: the backup keeps the last whole epoch); when a
  * {@link Trainer#fit} begins and the backup exists, the run resumes from it; when the fit ends (completed or stopped
  * by a callback, not failed), the backup is deleted unless {@link #withDeleteOnCompletion} says to keep it.
  *

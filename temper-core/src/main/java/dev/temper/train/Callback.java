@@ -7,7 +7,9 @@ package dev.temper.train;
  * the learning rate, copy or load the weights), never by reaching into the trainer.
  *
  * <p>Epochs are numbered from 1, as in {@link EpochRecord} (Keras counts them from 0). A stop requested in any
- * hook takes effect after the current epoch has finished and been recorded; {@link #onTrainEnd} still runs.
+ * hook takes effect after the current epoch has finished and been recorded; {@link #onTrainEnd} still runs. A stop
+ * requested with {@link TrainingControl#stopNow} ends the epoch after the current batch instead: that epoch is
+ * recorded (cut short) and {@link #onEpochEnd} runs, {@link #onCheckpoint} does not.
  *
  * <p>A run resumed from a checkpoint calls {@link #onTrainBegin} once, then continues with the epoch after the
  * checkpoint's; callbacks that implement {@link StatefulCallback} get their state back before that.
@@ -31,7 +33,7 @@ public interface Callback {
     default void onBatchEnd(int epoch, long step, double batchLoss, TrainingControl control) {
     }
 
-    /** After the epoch's record has been added to the history. */
+    /** After the epoch's record has been added to the history (also for an epoch cut short by a stop). */
     default void onEpochEnd(EpochRecord record, TrainingControl control) {
     }
 
@@ -39,7 +41,8 @@ public interface Callback {
      * After every callback's {@link #onEpochEnd} of epoch {@code epoch}: the one point of an epoch where the run's
      * state is complete (each callback has counted the epoch, any stop is decided), so that a
      * {@link TrainingControl#checkpoint} taken here resumes the run exactly. {@link BackupAndRestore} and
-     * {@link ModelCheckpoint} write their files here; a callback should change nothing here.
+     * {@link ModelCheckpoint} write their files here; a callback should change nothing here. Not called for an epoch
+     * cut short by {@link TrainingControl#stopNow}: a checkpoint holds whole epochs only.
      */
     default void onCheckpoint(int epoch, TrainingControl control) {
     }

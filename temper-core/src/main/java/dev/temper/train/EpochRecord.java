@@ -16,14 +16,29 @@ import java.util.Map;
  * {@code penaltyTerms} splits the penalty by term (regularization rule name, {@code proximal_l1}, ...), each a
  * mean over the same batches, in a fixed order; empty without regularization. {@code metrics} holds the
  * trainer's metrics by name: {@code name} over the training batches, {@code val_name} on the validation set.
+ *
+ * <p>{@code cutShortAtStep} is 0 for an epoch that trained all its batches; for one that a callback ended early
+ * with {@link TrainingControl#stopNow} (such as {@link TerminateOnNaN}), it is the number (counted across epochs,
+ * as {@link Callback#onBatchEnd} sees it) of the last step applied, and the training figures are means over the
+ * batches up to it.
  */
 public record EpochRecord(int epoch, double trainLoss, double trainPenalty, double trainAccuracy,
                           double validationLoss, double validationAccuracy, double seconds,
-                          Map<String, Double> penaltyTerms, Map<String, Double> metrics) {
+                          Map<String, Double> penaltyTerms, Map<String, Double> metrics, long cutShortAtStep) {
 
     public EpochRecord {
+        if (cutShortAtStep < 0) {
+            throw new IllegalArgumentException("EpochRecord: cutShortAtStep must be >= 0 (0: the whole epoch), got " + cutShortAtStep);
+        }
         penaltyTerms = Collections.unmodifiableMap(new LinkedHashMap<>(penaltyTerms));
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** An epoch that trained all its batches. */
+    public EpochRecord(int epoch, double trainLoss, double trainPenalty, double trainAccuracy,
+                       double validationLoss, double validationAccuracy, double seconds,
+                       Map<String, Double> penaltyTerms, Map<String, Double> metrics) {
+        this(epoch, trainLoss, trainPenalty, trainAccuracy, validationLoss, validationAccuracy, seconds, penaltyTerms, metrics, 0);
     }
 
     /** An epoch without metrics. */
@@ -43,6 +58,11 @@ public record EpochRecord(int epoch, double trainLoss, double trainPenalty, doub
     public EpochRecord(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
                        double validationAccuracy, double seconds) {
         this(epoch, trainLoss, 0.0, trainAccuracy, validationLoss, validationAccuracy, seconds);
+    }
+
+    /** Whether a stop ended this epoch before its last batch (see {@link #cutShortAtStep}). */
+    public boolean cutShort() {
+        return cutShortAtStep > 0;
     }
 
     /** Data loss plus penalty: the training objective. */

@@ -49,8 +49,10 @@ final class EpochTotals {
     /**
      * The epoch's record: means over the examples trained, the validation figures ({@code validation} null when
      * there is none), and each metric by name, then by {@code val_} name.
+     *
+     * @param cutShortAtStep the step a stop ended the epoch at, or 0 when it trained all its batches
      */
-    EpochRecord record(int epoch, Evaluation validation, double seconds) {
+    EpochRecord record(int epoch, Evaluation validation, double seconds, long cutShortAtStep) {
         double examples = seen;
         Map<String, Double> terms = new LinkedHashMap<>(termSums);
         terms.replaceAll((term, sum) -> sum / examples);
@@ -64,6 +66,6 @@ final class EpochTotals {
         return new EpochRecord(epoch, lossSum / seen, penaltySum / seen,
                 classification ? (double) correct / seen : Double.NaN,
                 validation == null ? Double.NaN : validation.loss(),
-                validation == null ? Double.NaN : validation.accuracy(), seconds, terms, metricValues);
+                validation == null ? Double.NaN : validation.accuracy(), seconds, terms, metricValues, cutShortAtStep);
     }
 }

@@ -9,8 +9,10 @@ import java.util.Map;
  * Stops the run when a batch loss or a parameter becomes NaN or infinite (Keras's {@code TerminateOnNaN},
  * https://keras.io/api/callbacks/terminate_on_nan/, checks the loss only). After every step it checks the batch
  * loss, then every parameter's values in path order (one pass over the weights per step); the reason names the
- * step, the epoch and the loss value or the first non-finite parameter. Like every stop, it takes effect at the
- * end of the epoch.
+ * step, the epoch and the loss value or the first non-finite parameter. Like Keras's, it stops at that batch
+ * ({@link TrainingControl#stopNow}): the step that produced the bad value is the last one applied, the epoch ends
+ * there and its record says so ({@link EpochRecord#cutShortAtStep}); the record's loss is then that of the batches
+ * trained, the bad one included (so it is non-finite when the loss was).
  */
 public final class TerminateOnNaN implements Callback {
     private final boolean checkParameters;
@@ -48,7 +50,7 @@ public final class TerminateOnNaN implements Callback {
             }
         }
         if (!reason.isEmpty()) {
-            control.stop(reason);
+            control.stopNow(reason);
         }
     }
 

@@ -7,6 +7,8 @@ import dev.temper.data.Augmentation;
 import dev.temper.data.Batch;
 import dev.temper.data.Batches;
 import dev.temper.data.Dataset;
+import dev.temper.data.Mixup;
+import dev.temper.data.MixupDraw;
 import dev.temper.loss.Loss;
 import dev.temper.metric.Accuracy;
 import dev.temper.metric.Metric;
@@ -32,7 +34,7 @@ import java.util.Set;
  * evaluation of the validation set. Batch size 1 is online SGD; a batch as large as the set is full-batch
  * gradient descent.
  *
- * <p>Reproducibility: all randomness (shuffling, dropout and the other stochastic layers, augmentation) comes from
+ * <p>Reproducibility: all randomness (shuffling, dropout and the other stochastic layers, augmentation, mixup) comes from
  * the generator passed to {@link #fit}; with the same seed and thread count, two runs give bit-identical weights and
  * history, and so does a run interrupted and resumed from a {@link TrainingCheckpoint}.
  *
@@ -52,6 +54,7 @@ public final class Trainer {
     private final SharpnessAwareMinimization sam;
     private final List<Callback> callbacks;
     private final Augmentation augmentation;
+    private final Mixup mixup;
 
     public Trainer(Model model, Loss loss, Optimizer optimizer) {
         this(model, loss, optimizer, TrainingOptions.none());
@@ -69,10 +72,11 @@ public final class Trainer {
         this.sam = options.sam();
         this.callbacks = options.callbacks();
         this.augmentation = options.augmentation();
+        this.mixup = options.mixup();
     }
 
     private TrainingOptions options() {
-        return new TrainingOptions(regularization, postSteps, activityPenalties, metrics, sam, callbacks, augmentation);
+        return new TrainingOptions(regularization, postSteps, activityPenalties, metrics, sam, callbacks, augmentation, mixup);
     }
 
     private Trainer with(TrainingOptions options) {
@@ -86,6 +90,29 @@ public final class Trainer {
      */
     public Trainer withAugmentation(Augmentation augmentation) {
         return with(options().withAugmentation(augmentation));
+    }
+
+    /**
+     * A trainer of the same model, loss and optimizer that trains with mixup (Zhang, Cisse, Dauphin and Lopez-Paz
+     * 2018, "mixup: Beyond empirical risk minimization"): for every training batch (after {@link #withAugmentation}'s
+     * changes) it draws {@code lambda ~ Beta(alpha, alpha)} and a permutation {@code p} of the batch from a stream of
+     * its own ({@code mixup}, split off the run's generator after the others and saved in checkpoints, so a resumed
+     * run draws the same), feeds the model {@code x'_i = lambda x_i + (1 - lambda) x_p(i)} and minimizes
+     * {@code lambda L(out, y) + (1 - lambda) L(out, y_p)}, the partner targets gathered by row. Null turns it off.
+     *
+     * <p>Mixing the loss rather than the targets works with every loss and with class indices as targets. For
+     * cross-entropy, which is linear in the target, it equals the paper's loss on mixed one-hot targets exactly; for
+     * squared error the two differ by a term that does not depend on the output ({@code lambda (1 - lambda)
+     * |y - y_p|^2} per element), so their gradients are the same; for other losses (absolute error, Huber) it is the
+     * weighted loss, not the loss of mixed targets.
+     *
+     * <p>The training figures are of the batches as trained: the loss is the mixed loss, and the accuracy and the
+     * metrics compare the outputs for the mixed features with each row's own (first) targets {@code y}, so they read
+     * lower than without mixup (a row mostly made of its partner counts as wrong). Validation, evaluation and
+     * prediction see the data as it is.
+     */
+    public Trainer withMixup(Mixup mixup) {
+        return with(options().withMixup(mixup));
     }
 
     /**
@@ -185,6 +212,12 @@ public final class Trainer {
     /**
      * Trains for at most {@code epochs} epochs, calling {@code listener} after each epoch, before the trainer's
      * callbacks. A stop requested by a callback ends the run after the current epoch; the history keeps the reason.
+     * A stop requested with {@link TrainingControl#stopNow} (as {@link TerminateOnNaN} does) ends the epoch after the
+     * batch being trained: no further optimizer step, the epoch's record is that of the batches trained and says
+     * where it was cut short ({@link EpochRecord#cutShortAtStep}), the validation set is still evaluated and
+     * {@link Callback#onEpochEnd} still runs, but {@link Callback#onCheckpoint} does not (a backup or checkpoint holds
+     * whole epochs only, so the last backup stays that of the epoch before). Asked at an epoch's last batch, it is an
+     * ordinary stop after that epoch.
      *
      * <p>When a {@link ResumeSource} callback (such as {@link BackupAndRestore}) holds a checkpoint, the run resumes
      * from it: weights, optimizer state, generator streams, history and callback states are restored, and training
@@ -202,7 +235,7 @@ public final class Trainer {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
-        TrainingStreams streams = TrainingStreams.split(rng, augmentation != null);
+        TrainingStreams streams = TrainingStreams.split(rng, augmentation != null, mixup != null);
         TrainingRun run = new TrainingRun(model, optimizer, callbacks, streams, batchSize, train.size());
         TrainingControl control = run.control();
         List<Callback> all = new ArrayList<>();
@@ -219,21 +252,34 @@ public final class Trainer {
             }
             long start = System.nanoTime();
             EpochTotals totals = new EpochTotals(loss.classification(), metrics);
-            for (Batch plain : new Batches(train, batchSize, streams.shuffle(), false)) {
+            long cutShortAtStep = 0;
+            Batches batches = new Batches(train, batchSize, streams.shuffle(), false);
+            int trained = 0;
+            for (Batch plain : batches) {
                 Batch batch = augmentation == null ? plain
                         : new Batch(augmentation.apply(plain.features(), streams.augmentation()), plain.targets());
-                TrainingStep.Result result = step.train(batch, streams.layers());
+                MixupDraw mix = mixup == null ? null : mixup.draw(batch.size(), streams.mixup());
+                TrainingStep.Result result = step.train(batch, mix, streams.layers());
                 totals.add(batch, result);
                 long stepNumber = run.countStep();
                 for (Callback c : all) {
                     c.onBatchEnd(epoch, stepNumber, result.batchLoss(), control);
                 }
+                trained++;
+                if (control.stopsNow()) {
+                    // at the epoch's last batch there is nothing left to cut: an ordinary stop after the epoch
+                    cutShortAtStep = trained < batches.count() ? stepNumber : 0;
+                    break;
+                }
             }
             Evaluation val = validation == null || validation.size() == 0 ? null : evaluate(validation, validationBatchSize(batchSize));
-            EpochRecord record = totals.record(epoch, val, (System.nanoTime() - start) / 1e9);
+            EpochRecord record = totals.record(epoch, val, (System.nanoTime() - start) / 1e9, cutShortAtStep);
             run.finishEpoch(record);
             for (Callback c : all) {
                 c.onEpochEnd(record, control);
+            }
+            if (record.cutShort()) {
+                break; // no checkpoint of half an epoch; the stop was requested, so no epoch follows anyway
             }
             control.checkpointing(true);
             try {

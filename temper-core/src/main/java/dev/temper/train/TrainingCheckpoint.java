@@ -21,13 +21,13 @@ import java.util.Map;
  * @param step batches trained so far (the step numbers callbacks see continue from it)
  * @param batchSize the fit's batch size; a resumed fit must use the same one
  * @param trainExamples the size of the training set; a resumed fit must train on a set of this size
- * @param history the records of epochs 1 to {@code epoch}, in order
+ * @param history the records of epochs 1 to {@code epoch}, in order, each of a whole epoch (none cut short)
  * @param stopReason the stop a callback requested by the end of epoch {@code epoch}, or empty
  * @param weights every parameter and buffer of the model by path
  * @param optimizerState the optimizer's step count and per-parameter state
  * @param learningRate the optimizer's current rate (used on resume when no schedule sets it)
  * @param scheduled whether the optimizer's schedule still sets the rate (a callback may have replaced it)
- * @param streams each generator's state by stream name ({@code shuffle}, {@code layers}, {@code augmentation})
+ * @param streams each generator's state by stream name ({@code shuffle}, {@code layers}, {@code augmentation}, {@code mixup})
  * @param callbacks each stateful callback's state, keyed by its position among the trainer's callbacks and its
  *     class ({@code 1.EarlyStopping})
  * @param metadata free-form strings stored with the checkpoint (the command line's run configuration)
@@ -58,6 +58,11 @@ public record TrainingCheckpoint(int epoch, long step, int batchSize, int trainE
             if (history.get(i).epoch() != i + 1) {
                 throw new IllegalArgumentException("TrainingCheckpoint: history record " + i + " is of epoch "
                         + history.get(i).epoch() + ", expected " + (i + 1));
+            }
+            if (history.get(i).cutShort()) {
+                // the trainer takes no checkpoint of an epoch cut short: resuming after half an epoch is not exact
+                throw new IllegalArgumentException("TrainingCheckpoint: history record " + i + " is of an epoch cut short at step "
+                        + history.get(i).cutShortAtStep() + "; a checkpoint holds whole epochs only");
             }
         }
         if (stopReason == null) {

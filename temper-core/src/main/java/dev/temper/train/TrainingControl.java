@@ -20,6 +20,7 @@ public final class TrainingControl {
     private final Optimizer optimizer;
     private final TrainingRun run;
     private String stopReason;
+    private boolean stopNow;
     private boolean checkpointing;
 
     public TrainingControl(Model model, Optimizer optimizer) {
@@ -77,8 +78,25 @@ public final class TrainingControl {
         }
     }
 
+    /**
+     * Asks the trainer to stop at once: the epoch ends after the batch being trained, with no further optimizer step
+     * (Keras's {@code TerminateOnNaN}; its fit loop checks {@code stop_training} after every batch). The epoch's
+     * record covers the batches trained and names the step it was cut short at ({@link EpochRecord#cutShortAtStep});
+     * no checkpoint is taken of the half epoch. Called outside {@link Callback#onBatchEnd} it takes effect after
+     * the next batch (or at the epoch's end). The first reason given, by either kind of stop, is kept.
+     */
+    public void stopNow(String reason) {
+        stop(reason);
+        stopNow = true;
+    }
+
     public boolean stopRequested() {
         return stopReason != null;
+    }
+
+    /** Whether {@link #stopNow} was asked: the trainer then ends the epoch after the current batch. */
+    public boolean stopsNow() {
+        return stopNow;
     }
 
     /** The first stop reason given, or null when no stop was requested. */

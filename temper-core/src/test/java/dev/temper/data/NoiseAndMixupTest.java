@@ -89,4 +89,43 @@ class NoiseAndMixupTest {
         m = assertThrows(IllegalArgumentException.class, () -> Mixup.oneHot(Tensor.of(new float[] {3}, 1), 3)).getMessage();
         assertTrue(m.contains("oneHot") && m.contains("3.0") && m.contains("row 0"), m);
     }
+
+    @Test
+    void aDrawHoldsTheChoicesApplyMakesAndMixesAnyRowsWithThem() {
+        Tensor x = new Rng(2).normal(0f, 1f, 6, 2, 3);
+        Tensor y = Mixup.oneHot(Tensor.of(new float[] {0, 1, 2, 0, 1, 2}, 6), 3);
+        MixedBatch applied = new Mixup(0.5).apply(new Batch(x, y), new Rng(9));
+        MixupDraw draw = new Mixup(0.5).draw(6, new Rng(9));
+        assertEquals(applied.lambda(), draw.lambda());
+        assertArrayEquals(applied.partners(), draw.partners());
+        assertTrue(applied.features().contentEquals(draw.mix(x)));
+        // row i of the partner rows is row partners[i], for class indices [n] as for anything else
+        Tensor labels = Tensor.of(new float[] {10, 11, 12, 13, 14, 15}, 6);
+        float[] gathered = draw.partnerRows(labels).toFloatArray();
+        for (int i = 0; i < 6; i++) {
+            assertEquals(10 + draw.partners()[i], gathered[i]);
+        }
+        // mixing by hand, element by element, in float as the draw does
+        float[] in = x.toFloatArray();
+        float[] mixed = draw.mix(x).toFloatArray();
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 6; j++) {
+                assertEquals((float) draw.lambda() * in[i * 6 + j] + (float) (1 - draw.lambda()) * in[draw.partners()[i] * 6 + j],
+                        mixed[i * 6 + j]);
+            }
+        }
+    }
+
+    @Test
+    void aDrawChecksItsPermutationAndTheRowsItMixes() {
+        String m = assertThrows(IllegalArgumentException.class, () -> new MixupDraw(0.5, new int[] {0, 0})).getMessage();
+        assertTrue(m.contains("permutation of 0..1") && m.contains("got 0 at position 1"), m);
+        m = assertThrows(IllegalArgumentException.class, () -> new MixupDraw(1.5, new int[] {0})).getMessage();
+        assertTrue(m.contains("lambda must be in [0, 1], got 1.5"), m);
+        MixupDraw draw = new MixupDraw(0.5, new int[] {1, 0});
+        m = assertThrows(IllegalArgumentException.class, () -> draw.mix(Tensor.zeros(3, 2))).getMessage();
+        assertTrue(m.contains("batch of 2 rows") && m.contains("[3, 2]"), m);
+        m = assertThrows(IllegalArgumentException.class, () -> draw.partnerRows(Tensor.zeros(3))).getMessage();
+        assertTrue(m.contains("batch of 2 rows"), m);
+    }
 }

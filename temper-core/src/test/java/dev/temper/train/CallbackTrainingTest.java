@@ -13,6 +13,7 @@ import dev.temper.nn.BatchNormalization;
 import dev.temper.nn.Dense;
 import dev.temper.nn.ReLU;
 import dev.temper.nn.Sequential;
+import dev.temper.optim.Optimizer;
 import dev.temper.optim.Sgd;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Tensor;
@@ -94,13 +95,47 @@ class CallbackTrainingTest {
         Dataset data = new Dataset(blobs.features(), blobs.targets().reshape(256, 1));
         Sequential model = new Sequential(new Dense(20, 1, rng));
         TerminateOnNaN nan = new TerminateOnNaN();
-        Trainer trainer = new Trainer(model, new MeanSquaredError(), new Sgd(1e3, 0, false).build()).withCallbacks(nan);
+        Optimizer sgd = new Sgd(1e3, 0, false).build();
+        Trainer trainer = new Trainer(model, new MeanSquaredError(), sgd).withCallbacks(nan);
         History h = trainer.fit(data, null, 20, 32, rng);
         assertTrue(h.stoppedEarly());
         assertEquals(1, h.epochs().size(), h.stopReason());
-        assertTrue(h.stopReason().matches("TerminateOnNaN: (batch loss became (NaN|Infinity)|parameter 'dense_1\\.(kernel|bias)'"
-                + " became non-finite) at step \\d+ \\(epoch 1\\)"), h.stopReason());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("TerminateOnNaN: (batch loss became (NaN|Infinity)|"
+                + "parameter 'dense_1\\.(kernel|bias)' became non-finite) at step (\\d+) \\(epoch 1\\)").matcher(h.stopReason());
+        assertTrue(m.matches(), h.stopReason());
         assertEquals(nan.reason(), h.stopReason());
+        // Keras's semantics: training stops at the bad batch, not after the epoch (8 steps)
+        long step = Long.parseLong(m.group(4));
+        assertTrue(step < 8, "the scenario needs the blow-up before the epoch's last batch, got step " + step);
+        assertEquals(step, h.last().cutShortAtStep());
+        assertEquals(step, sgd.steps(), "no optimizer step after the bad one");
+    }
+
+    @Test
+    void terminateOnNaNStopsAtTheBatchWhoseLossIsNaN() {
+        Rng rng = new Rng(6);
+        Dataset blobs = TrainerTest.blobs(256, 3);
+        Tensor x = blobs.features().copy();
+        x.set(Double.NaN, 77, 4); // one bad example: the loss of the batch it lands in is NaN
+        TerminateOnNaN nan = new TerminateOnNaN(false);
+        List<Double> losses = new ArrayList<>();
+        Callback watch = new Callback() {
+            @Override
+            public void onBatchEnd(int epoch, long step, double batchLoss, TrainingControl control) {
+                losses.add(batchLoss);
+            }
+        };
+        Optimizer sgd = new Sgd(0.1, 0, false).build();
+        History h = new Trainer(model(rng), new SoftmaxCrossEntropyLoss(), sgd).withCallbacks(watch, nan)
+                .fit(new Dataset(x, blobs.targets()), TrainerTest.blobs(64, 2), 5, 32, rng);
+        int bad = losses.indexOf(Double.NaN) + 1;
+        assertTrue(bad >= 1 && bad < 8, "the scenario needs the bad example before epoch 1's last batch, got step " + bad);
+        assertEquals(bad, losses.size(), "no batch after the bad one: " + losses);
+        assertEquals(bad, sgd.steps());
+        assertEquals(1, h.epochs().size());
+        assertEquals(bad, h.last().cutShortAtStep());
+        assertTrue(Double.isNaN(h.last().trainLoss()), "the cut epoch's loss includes the bad batch's");
+        assertEquals("TerminateOnNaN: batch loss became NaN at step " + bad + " (epoch 1)", h.stopReason());
     }
 
     @Test
@@ -112,6 +147,7 @@ class CallbackTrainingTest {
         assertFalse(s.control.stopRequested());
         nan.onBatchEnd(1, 7, Double.NaN, s.control);
         assertEquals("TerminateOnNaN: batch loss became NaN at step 7 (epoch 1)", s.control.stopReason());
+        assertTrue(s.control.stopsNow(), "at this batch, not after the epoch");
 
         ScriptedEpochs t = new ScriptedEpochs();
         Parameter bias = t.model.namedParameters().get("dense_1.bias");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.temper.data.Dataset;
 import dev.temper.data.GaussianNoise;
+import dev.temper.data.Mixup;
 import dev.temper.loss.SoftmaxCrossEntropyLoss;
 import dev.temper.metric.F1Score;
 import dev.temper.nn.BatchNormalization;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A run interrupted mid-epoch and resumed from its {@link BackupAndRestore} backup ends exactly where the
  * uninterrupted run ends: the same weights bit for bit, the same history (wall-clock seconds aside), the same
  * early-stopping decision and report, the same CSV log. The run uses every kind of state a resume must carry:
- * shuffling, dropout (the layer stream), augmentation, batch-norm buffers, Adam's moments, a learning rate lowered by
- * ReduceLROnPlateau, early stopping's patience and best weights, and a training metric.
+ * shuffling, dropout (the layer stream), augmentation, mixup (its own stream), batch-norm buffers, Adam's moments, a
+ * learning rate lowered by ReduceLROnPlateau, early stopping's patience and best weights, and a training metric.
  */
 class ResumeTest {
     private static final int EPOCHS = 9;
@@ -90,6 +91,7 @@ class ResumeTest {
             trainer = new Trainer(model, new SoftmaxCrossEntropyLoss(), optimizer)
                     .withMetrics(F1Score.macro())
                     .withAugmentation(new GaussianNoise(0.2))
+                    .withMixup(new Mixup(0.4))
                     .withCallbacks(callbacks.toArray(new Callback[0]));
         }
 
@@ -105,7 +107,8 @@ class ResumeTest {
     /** Every figure of every epoch except the wall-clock seconds. */
     private static List<EpochRecord> withoutSeconds(History h) {
         return h.epochs().stream().map(r -> new EpochRecord(r.epoch(), r.trainLoss(), r.trainPenalty(), r.trainAccuracy(),
-                r.validationLoss(), r.validationAccuracy(), 0.0, r.penaltyTerms(), r.metrics())).collect(Collectors.toList());
+                r.validationLoss(), r.validationAccuracy(), 0.0, r.penaltyTerms(), r.metrics(), r.cutShortAtStep()))
+                .collect(Collectors.toList());
     }
 
     /** The CSV without its seconds column. */
@@ -196,7 +199,11 @@ class ResumeTest {
         Trainer withoutAugmentation = plain.trainer.withAugmentation(null);
         IllegalArgumentException streams = assertThrows(IllegalArgumentException.class,
                 () -> withoutAugmentation.fit(TRAIN, VALIDATION, EPOCHS, BATCH, plain.rng));
-        assertTrue(streams.getMessage().contains("augmentation is off now"), streams.getMessage());
+        assertTrue(streams.getMessage().contains("augmentation is off now but was on then"), streams.getMessage());
+        Trainer withoutMixup = new Run("d2.csv").trainer.withMixup(null);
+        IllegalArgumentException mixStreams = assertThrows(IllegalArgumentException.class,
+                () -> withoutMixup.fit(TRAIN, VALIDATION, EPOCHS, BATCH, new Rng(77)));
+        assertTrue(mixStreams.getMessage().contains("mixup is off now but was on then"), mixStreams.getMessage());
 
         Run fewer = new Run("e.csv");
         Trainer withoutPlateau = fewer.trainer.withCallbacks(fewer.early, fewer.backup);

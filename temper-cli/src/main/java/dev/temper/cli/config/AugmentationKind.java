@@ -3,6 +3,7 @@ package dev.temper.cli.config;
 import dev.temper.data.Cutout;
 import dev.temper.data.GaussianNoise;
 import dev.temper.data.ImageShape;
+import dev.temper.data.Mixup;
 import dev.temper.data.RandomCrop;
 import dev.temper.data.RandomHorizontalFlip;
 import dev.temper.data.RandomRotation;
@@ -11,8 +12,9 @@ import java.util.List;
 
 /**
  * The augmentations of {@code dev.temper.data}, applied to training batches only, each drawing from the run's
- * seeded augmentation stream. They are applied in this order, whatever order the run file lists them in: geometry
- * first (crop, translation, flip, rotation), then cutout, then noise. Each kind's first setting is its main one, so
+ * seeded augmentation stream (mixup from a stream of its own). They are applied in this order, whatever order the run
+ * file lists them in: geometry first (crop, translation, flip, rotation), then cutout, then noise, then mixup, which
+ * blends the augmented examples of a batch in pairs. Each kind's first setting is its main one, so
  * {@code random_translation: 2} is short for {@code random_translation: {max_shift: 2}}.
  */
 public enum AugmentationKind implements ConfigKind {
@@ -27,7 +29,13 @@ public enum AugmentationKind implements ConfigKind {
     /** Zero one {@code size x size} square of each image (DeVries and Taylor 2017). */
     CUTOUT(List.of(Setting.requiredInteger("size", Range.AT_LEAST_ONE))),
     /** Add normal noise of standard deviation {@code std} to every value; works on any features, tables too. */
-    GAUSSIAN_NOISE(List.of(Setting.requiredNumber("std", Range.AT_LEAST_ZERO)));
+    GAUSSIAN_NOISE(List.of(Setting.requiredNumber("std", Range.AT_LEAST_ZERO))),
+    /**
+     * Mixup (Zhang et al. 2018): each batch blended with a shuffled copy of itself by {@code lambda ~ Beta(alpha,
+     * alpha)}, the loss weighted the same way between the two sets of labels; for classification runs only, images
+     * or tables. Not an image transformation: the trainer applies it ({@code Trainer.withMixup}).
+     */
+    MIXUP(List.of(Setting.requiredNumber("alpha", Range.POSITIVE)));
 
     private final List<Setting> settings;
 
@@ -45,9 +53,9 @@ public enum AugmentationKind implements ConfigKind {
         return settings;
     }
 
-    /** Whether the augmentation needs images (height and width); Gaussian noise does not. */
+    /** Whether the augmentation needs images (height and width); Gaussian noise and mixup do not. */
     public boolean needsImages() {
-        return this != GAUSSIAN_NOISE;
+        return this != GAUSSIAN_NOISE && this != MIXUP;
     }
 
     /** Runs the library's own checks (rotation at most 180 degrees, ...) so each rule is written once. */
@@ -60,6 +68,7 @@ public enum AugmentationKind implements ConfigKind {
             case ROTATION -> new RandomRotation(any, s.number("max_degrees"));
             case CUTOUT -> new Cutout(any, s.integer("size"));
             case GAUSSIAN_NOISE -> new GaussianNoise(s.number("std"));
+            case MIXUP -> new Mixup(s.number("alpha"));
         }
     }
 }

@@ -107,6 +107,22 @@ class CallbackAndAugmentationSectionTest {
     }
 
     @Test
+    void mixupTakesAlphaAloneOrAsAMappingAndComesLast() {
+        TrainConfig config = parse("augmentation:\n  mixup: 0.2\n  random_translation: 2\n");
+        assertEquals(List.of(AugmentationKind.RANDOM_TRANSLATION, AugmentationKind.MIXUP),
+                config.augmentation().stream().map(AugmentationConfig::kind).toList(), "mixup blends augmented examples");
+        assertEquals(0.2, config.augmentation().get(1).settings().number("alpha"));
+        assertEquals(AugmentationConfig.of(AugmentationKind.MIXUP, 0.4),
+                parse("augmentation: {mixup: {alpha: 0.4}}\n").augmentation().get(0));
+        // tables too: mixup needs no image shape
+        parse("data: {dataset: csv, train: t.csv, label: y}\naugmentation:\n  mixup: 0.2\n");
+        assertError("augmentation:\n  mixup:\n", 2, "augmentation mixup needs 'alpha'");
+        assertMessage("augmentation:\n  mixup: 0\n", 2, "'alpha' must be a number > 0, got 0");
+        assertMessage("augmentation:\n  mixup: {lambda: 0.5}\n", 2,
+                "unknown key 'lambda' in augmentation mixup; expected one of: alpha");
+    }
+
+    @Test
     void augmentationErrorsNameTheKeyTheRangeAndTheData() {
         assertError("augmentation:\n  random_translation:\n", 2, "augmentation random_translation needs 'max_shift'");
         assertMessage("augmentation:\n  random_translation: {shift: 2}\n", 2,
@@ -114,7 +130,7 @@ class CallbackAndAugmentationSectionTest {
         assertMessage("augmentation:\n  rotation: 200\n", 2,
                 "augmentation rotation: RandomRotation maxDegrees must be in [0, 180], got 200.0");
         assertMessage("augmentation:\n  cutout: 0\n", 2, "'size' must be an integer >= 1, got 0");
-        assertError("augmentation:\n  mixup: 0.2\n", 2, "unknown key 'mixup' in augmentation");
+        assertError("augmentation:\n  mixups: 0.2\n", 2, "unknown key 'mixups' in augmentation");
         assertError("data: {dataset: csv, train: t.csv, label: y}\naugmentation:\n  random_crop: 2\n", 1,
                 "augmentation random_crop needs images, and dataset csv holds table rows");
         parse("data: {dataset: csv, train: t.csv, label: y}\naugmentation:\n  gaussian_noise: 0.1\n"); // noise fits tables

@@ -47,6 +47,13 @@ class ExampleConfigTest {
         assertEquals(expected, TrainConfigParser.parse(example("regularized.yaml")));
     }
 
+    @Test
+    void augmentedExampleIsTheDefaultRunWithRandomTranslation() {
+        assertEquals(TrainConfig.defaults().withAugmentation(
+                        java.util.List.of(AugmentationConfig.of(AugmentationKind.RANDOM_TRANSLATION, 2))),
+                TrainConfigParser.parse(example("augmented.yaml")));
+    }
+
     /** Maven runs tests from the module's directory; the examples live at the repository root. */
     private static Path example(String name) {
         for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
