@@ -15,7 +15,7 @@ public final class Linear {
                 x.accumulateGrad(g.matmul(w.value().transpose()));
             }
             if (w.requiresGrad()) {
-                w.accumulateGrad(x.value().transpose().matmul(g));
+                w.accumulateMatmulGrad(x.value().transpose(), g); // GEMM straight into the weight's gradient
             }
             if (b != null && b.requiresGrad()) {
                 b.accumulateGrad(g.sum(false, 0));

@@ -193,6 +193,39 @@ final class Elementwise {
         });
     }
 
+    /** y = alpha * x (same shape and type; y contiguous): the bits of {@code x.mul(alpha)}, without allocating. */
+    static void scaledCopy(double alpha, Tensor x, Tensor y) {
+        if (!x.shape().equals(y.shape())) {
+            throw new IllegalArgumentException("copyScaledFrom: shapes " + y.shape() + " and " + x.shape() + " differ");
+        }
+        requireSameType("copyScaledFrom", x, y);
+        if (!y.isContiguous()) {
+            throw new IllegalArgumentException("copyScaledFrom: the target tensor must be contiguous, got strides of a view");
+        }
+        Tensor xc = x.contiguous();
+        int n = y.size();
+        int xo = xc.offset();
+        int yo = y.offset();
+        if (y.dtype() == DType.FLOAT32) {
+            float[] a = xc.floatData();
+            float[] b = y.floatData();
+            float al = (float) alpha;
+            Parallel.forRange(n, GRAIN, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    b[yo + i] = a[xo + i] * al;
+                }
+            });
+        } else {
+            double[] a = xc.doubleData();
+            double[] b = y.doubleData();
+            Parallel.forRange(n, GRAIN, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    b[yo + i] = a[xo + i] * alpha;
+                }
+            });
+        }
+    }
+
     /** y += alpha * x (same shape and type; y contiguous). */
     static void axpy(double alpha, Tensor x, Tensor y) {
         if (!x.shape().equals(y.shape())) {

@@ -87,9 +87,23 @@ class OpGradientTest {
                 op("linear with bias", v -> Linear.apply(v.get(0), v.get(1), v.get(2)),
                         normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5)),
                 op("linear without bias", v -> Linear.apply(v.get(0), v.get(1), null), normal(rng, 3, 4), normal(rng, 4, 5)),
+                // the weight gradient is written by GEMM into the leaf's own tensor: a second use adds with beta 1
+                op("linear applied twice with the same weight and bias",
+                        v -> Linear.apply(Linear.apply(v.get(0), v.get(1), v.get(2)).tanh(), v.get(1), v.get(2)),
+                        normal(rng, 3, 4), normal(rng, 4, 4), normal(rng, 4)),
+                op("linear whose weight also has a sum-of-squares penalty",
+                        v -> Linear.apply(v.get(0), v.get(1), null).add(v.get(1).sumOfSquares().mul(0.3)),
+                        normal(rng, 3, 4), normal(rng, 4, 5)),
+                op("sum-of-squares penalty first, then linear, on the same weight",
+                        v -> v.get(1).sumOfSquares().add(Linear.apply(v.get(0), v.get(1), null).sum()),
+                        normal(rng, 3, 4), normal(rng, 4, 5)),
 
                 // ---- reductions ----
                 op("sum of all elements", v -> v.get(0).sum(), normal(rng, 2, 3, 4)),
+                op("sum of squares", v -> v.get(0).sumOfSquares(), normal(rng, 2, 3, 4)),
+                op("sum of squares of a transposed view", v -> v.get(0).transpose().sumOfSquares().mul(-1.5), normal(rng, 3, 4)),
+                op("sum of squares of an intermediate used twice",
+                        v -> { Variable h = v.get(0).tanh(); return h.sumOfSquares().add(h.sum()); }, normal(rng, 3, 4)),
                 op("sum over axis 0", v -> v.get(0).sum(false, 0), normal(rng, 3, 4)),
                 op("sum over axis 0 keepDims", v -> v.get(0).sum(true, 0), normal(rng, 3, 4)),
                 op("sum over axes {0,2}", v -> v.get(0).sum(false, 0, 2), normal(rng, 2, 3, 4)),
