@@ -26,7 +26,7 @@ public class Variable {
     private final Tensor value;
     private final boolean requiresGrad;
     private final Variable[] parents;
-    private final Backward backward;
+    private final Backward.Reusing backward;
     private Tensor grad;
     /** Whether {@code grad} is this variable's own tensor, which accumulation may overwrite. */
     private boolean gradOwned;
@@ -38,7 +38,7 @@ public class Variable {
         this(value, requiresGrad, null, null);
     }
 
-    private Variable(Tensor value, boolean requiresGrad, Variable[] parents, Backward backward) {
+    private Variable(Tensor value, boolean requiresGrad, Variable[] parents, Backward.Reusing backward) {
         this.value = value;
         this.requiresGrad = requiresGrad;
         this.parents = parents;
@@ -55,6 +55,14 @@ public class Variable {
      * otherwise it is a constant and {@code backward} is dropped.
      */
     public static Variable fromOp(Tensor value, Backward backward, Variable... inputs) {
+        return fromOp(value, (Backward.Reusing) (g, owned) -> backward.apply(g), inputs);
+    }
+
+    /**
+     * The output of an op whose backward rule may overwrite the output gradient when it owns it (ReLU, masks:
+     * {@link Backward.Reusing}).
+     */
+    public static Variable fromOp(Tensor value, Backward.Reusing backward, Variable... inputs) {
         if (NoGrad.isGradEnabled()) {
             for (Variable in : inputs) {
                 if (in.requiresGrad) {
@@ -115,6 +123,26 @@ public class Variable {
         } else {
             grad = grad.add(g); // a fresh tensor: ours to add into next time
             gradOwned = true;
+        }
+    }
+
+    /**
+     * Adds {@code g} to the gradient, where the caller made {@code g} for this call alone and keeps no reference to
+     * it: the variable may then keep it as its own and write into it (a later accumulation adds in place, and this
+     * variable's backward rule may reuse it, see {@link Backward.Reusing}).
+     */
+    public void accumulateFreshGrad(Tensor g) {
+        if (!requiresGrad) {
+            return;
+        }
+        if (grad == null) {
+            if (!g.shape().equals(value.shape())) {
+                throw new IllegalStateException("gradient of shape " + g.shape() + " does not match value of shape " + value.shape());
+            }
+            grad = g;
+            gradOwned = g.isContiguous();
+        } else {
+            accumulateGrad(g);
         }
     }
 
@@ -206,7 +234,7 @@ public class Variable {
         for (int i = order.size() - 1; i >= 0; i--) {
             Variable v = order.get(i);
             if (v.backward != null && v.grad != null) {
-                v.backward.apply(v.grad);
+                v.backward.apply(v.grad, v.gradOwned);
                 v.grad = null; // intermediate gradients are not kept: frees memory during the pass
                 v.gradOwned = false;
             }

@@ -444,6 +444,16 @@ public final class Tensor {
     }
 
     /** This tensor where {@code mask > 0}, else 0 (broadcasting). */
+    /** {@code this *= other} elementwise (same shape, this contiguous), with the bits of {@link #mul(Tensor)}; returns this. */
+    public Tensor mulInPlace(Tensor other) {
+        return Elementwise.binaryInPlace(BinaryOp.MUL, this, other);
+    }
+
+    /** {@link #keepWherePositive} written over this tensor (same shape, this contiguous); returns this. */
+    public Tensor keepWherePositiveInPlace(Tensor mask) {
+        return Elementwise.binaryInPlace(BinaryOp.KEEP_WHERE_POSITIVE, this, mask);
+    }
+
     public Tensor keepWherePositive(Tensor mask) {
         return Elementwise.binary(BinaryOp.KEEP_WHERE_POSITIVE, this, mask);
     }

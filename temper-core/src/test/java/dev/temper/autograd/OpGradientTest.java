@@ -38,6 +38,7 @@ class OpGradientTest {
 
     static Stream<Arguments> cases() {
         Rng rng = new Rng(20240611L);
+        Tensor mask = normal(rng, 3, 5); // drawn once: the op under test must see the same constant on every call
         return Stream.of(
                 // ---- elementwise binary, with broadcasting ----
                 op("add [3,4] + [3,4]", v -> v.get(0).add(v.get(1)), normal(rng, 3, 4), normal(rng, 3, 4)),
@@ -94,6 +95,23 @@ class OpGradientTest {
                 op("linear whose weight also has a sum-of-squares penalty",
                         v -> Linear.apply(v.get(0), v.get(1), null).add(v.get(1).sumOfSquares().mul(0.3)),
                         normal(rng, 3, 4), normal(rng, 4, 5)),
+                // an op between two linears receives a gradient of its own (dx of the upper linear) and may
+                // overwrite it: ReLU, and a multiply by a constant mask (dropout), alone and with a second use
+                op("relu between two linears",
+                        v -> Linear.apply(Linear.apply(v.get(0), v.get(1), null).relu(), v.get(2), null),
+                        normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2)),
+                op("constant mask between two linears",
+                        v -> Linear.apply(Linear.apply(v.get(0), v.get(1), null).mul(Variable.constant(mask)),
+                                v.get(2), null), normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2)),
+                op("product of two variables between two linears",
+                        v -> Linear.apply(Linear.apply(v.get(0), v.get(1), null).mul(v.get(3)), v.get(2), null),
+                        normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2), normal(rng, 3, 5)),
+                op("square by multiply between two linears",
+                        v -> { Variable h = Linear.apply(v.get(0), v.get(1), null); return Linear.apply(h.mul(h), v.get(2), null); },
+                        normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2)),
+                op("relu output used twice",
+                        v -> { Variable h = Linear.apply(v.get(0), v.get(1), null).relu(); return Linear.apply(h, v.get(2), null).add(h.sum()); },
+                        normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2)),
                 op("sum-of-squares penalty first, then linear, on the same weight",
                         v -> v.get(1).sumOfSquares().add(Linear.apply(v.get(0), v.get(1), null).sum()),
                         normal(rng, 3, 4), normal(rng, 4, 5)),
