@@ -28,8 +28,14 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  *       The copies run at about 15 GB/s and cost 25-35% of the GEMM at the MLP's shapes on a 2-core AVX-512 Xeon.
  *       Scratch buffers start on a 64-byte boundary (malloc gives 16): raw GEMM 181 to 196 GFLOP/s there.
  * </ul>
- * {@link #name()} says which is in use. Both give the same bits: the same OpenBLAS kernel sees the same numbers
- * (alignment could in principle change the kernel's path, so the tests compare them on every shape they try).
+ * {@link #name()} says which is in use. On one thread both give the same bits: the same OpenBLAS kernel sees the
+ * same numbers (tested on every shape the tests try).
+ *
+ * <p>Threads: by default OpenBLAS runs single-threaded and temper cuts each large GEMM into bands of C, one OpenBLAS
+ * call per band on its own kernel threads ({@link GemmBands}): column bands in place, row bands when copying (their
+ * copies of C never overlap). On the 2-core machine under load this made the MLP's epoch about ten times faster than
+ * OpenBLAS's own threads, which sleep between GEMMs and spin when woken. {@code -Dtemper.gemm.threads=openblas}
+ * hands threading back to OpenBLAS.
  */
 final class OpenBlas implements Blas {
     private final String name;
