@@ -2,6 +2,7 @@
 # temper's benchmark and numpy's GEMM at the same shapes, in one sitting, so that the ratios compare like with like.
 #   bench/compare.sh [DATA_DIR] [EPOCHS]
 # Prints both JSON results and the ratio temper/numpy per GEMM shape. Figures go to BENCHMARKS.md by hand.
+# ONLY=gemm,mlp picks the parts of temper's benchmark (default: all, the CNN included, which takes minutes per epoch).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:-$root/../shared/datasets}"
@@ -18,7 +19,7 @@ mkdir -p "$out"
 # numpy first, then temper, then numpy again: a drift in machine load shows as a gap between the two numpy runs.
 shapes=("128,512,784,N,N" "128,512,512,N,N" "128,10,512,N,N" "784,512,128,T,N" "512,512,128,T,N" "512,10,128,T,N" "128,512,512,N,T" "128,512,10,N,T" "1024,1024,1024,N,N")
 OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/gemm_numpy.py" --json "${shapes[@]}" > "$out/numpy-before.json"
-"$root/temper" bench --json --data "$data" --epochs "$epochs" --threads "$threads" > "$out/temper.json"
+"$root/temper" bench --json --data "$data" --epochs "$epochs" --threads "$threads" ${ONLY:+--only "$ONLY"} > "$out/temper.json"
 OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/gemm_numpy.py" --json "${shapes[@]}" > "$out/numpy-after.json"
 
 python3 - "$out" <<'PY'
@@ -36,5 +37,9 @@ for i, entry in enumerate(runs[0]["numpy_gemm"]):
     if ours is not None:
         print(f"{m}x{k}x{n} {op:4} {'':14} {ours:8.1f} {numpy:8.1f} {ours / numpy:6.2f}")
 print(f"numpy's OpenBLAS kernels: {runs[0].get('openblas_core')}; temper's GEMM: {t.get('gemm')}")
-print(f"mlp epoch {t['mlp_epoch_seconds']} s, BLAS-bound limit {t['mlp_epoch_limit_seconds']} s, ratio {t['mlp_epoch_ratio']}, peak RSS {t['peak_rss_mb']} MB")
+if "mlp_epoch_seconds" in t:
+    print(f"mlp epoch {t['mlp_epoch_seconds']} s, BLAS-bound limit {t['mlp_epoch_limit_seconds']} s, ratio {t['mlp_epoch_ratio']}")
+if "cnn_epoch_seconds" in t:
+    print(f"cnn epoch {t['cnn_epoch_seconds']} s, BLAS-bound limit {t['cnn_epoch_limit_seconds']} s, ratio {t['cnn_epoch_ratio']}")
+print(f"peak RSS {t['peak_rss_mb']} MB; load at the end: {open('/proc/loadavg').read().split()[:3]}")
 PY
