@@ -2,6 +2,7 @@
 # temper's benchmark and numpy's GEMM at the same shapes, in one sitting, so that the ratios compare like with like.
 #   bench/compare.sh [DATA_DIR] [EPOCHS]
 # Prints both JSON results and the ratio temper/numpy per GEMM shape. Figures go to BENCHMARKS.md by hand.
+# ONLY=gemm,mlp picks the parts of temper's benchmark (default: all, the CNN included, which takes minutes per epoch).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:-$root/../shared/datasets}"
@@ -10,12 +11,15 @@ threads="${THREADS:-$(nproc)}"
 out="$root/bench/out/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 { date -u; echo "host: $(nproc) cores,$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"; java -version 2>&1 | head -1;
-  python3 -c 'import numpy; print("numpy", numpy.__version__)'; } | tee "$out/env.txt"
+  python3 -c 'import numpy; print("numpy", numpy.__version__)'
+  # OpenBLAS reads this before choosing kernels, in numpy and in temper alike (temper forces AVX-512 kernels only
+  # where it is unset): a value inherited from the shell makes both slower, so it is recorded with the figures.
+  echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}"; echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"; } | tee "$out/env.txt"
 
 # numpy first, then temper, then numpy again: a drift in machine load shows as a gap between the two numpy runs.
 shapes=("128,512,784,N,N" "128,512,512,N,N" "128,10,512,N,N" "784,512,128,T,N" "512,512,128,T,N" "512,10,128,T,N" "128,512,512,N,T" "128,512,10,N,T" "1024,1024,1024,N,N")
 OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/gemm_numpy.py" --json "${shapes[@]}" > "$out/numpy-before.json"
-"$root/temper" bench --json --data "$data" --epochs "$epochs" --threads "$threads" > "$out/temper.json"
+"$root/temper" bench --json --data "$data" --epochs "$epochs" --threads "$threads" ${ONLY:+--only "$ONLY"} > "$out/temper.json"
 OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/gemm_numpy.py" --json "${shapes[@]}" > "$out/numpy-after.json"
 
 python3 - "$out" <<'PY'
@@ -32,5 +36,10 @@ for i, entry in enumerate(runs[0]["numpy_gemm"]):
     ours = t.get(key)
     if ours is not None:
         print(f"{m}x{k}x{n} {op:4} {'':14} {ours:8.1f} {numpy:8.1f} {ours / numpy:6.2f}")
-print(f"mlp epoch {t['mlp_epoch_seconds']} s, BLAS-bound limit {t['mlp_epoch_limit_seconds']} s, ratio {t['mlp_epoch_ratio']}, peak RSS {t['peak_rss_mb']} MB")
+print(f"numpy's OpenBLAS kernels: {runs[0].get('openblas_core')}; temper's GEMM: {t.get('gemm')}")
+if "mlp_epoch_seconds" in t:
+    print(f"mlp epoch {t['mlp_epoch_seconds']} s, BLAS-bound limit {t['mlp_epoch_limit_seconds']} s, ratio {t['mlp_epoch_ratio']}")
+if "cnn_epoch_seconds" in t:
+    print(f"cnn epoch {t['cnn_epoch_seconds']} s, BLAS-bound limit {t['cnn_epoch_limit_seconds']} s, ratio {t['cnn_epoch_ratio']}")
+print(f"peak RSS {t['peak_rss_mb']} MB; load at the end: {open('/proc/loadavg').read().split()[:3]}")
 PY

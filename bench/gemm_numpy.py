@@ -74,6 +74,24 @@ def time_shape(m, n, k, trans_a, trans_b):
     return rates
 
 
+def openblas_core():
+    """The kernel family numpy's OpenBLAS chose (e.g. SkylakeX, Haswell), or None where it cannot be asked."""
+    try:
+        import ctypes
+        import glob
+        libs = os.path.join(os.path.dirname(np.__file__), os.pardir, "numpy.libs")
+        for path in glob.glob(os.path.join(libs, "libscipy_openblas*.so*")):
+            lib = ctypes.CDLL(path)
+            for name in ("scipy_openblas_get_corename64_", "scipy_openblas_get_corename", "openblas_get_corename"):
+                if hasattr(lib, name):
+                    f = getattr(lib, name)
+                    f.restype = ctypes.c_char_p
+                    return f().decode().strip()
+    except OSError:
+        pass
+    return None
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("shapes", nargs="*", type=parse_shape, metavar="M,N,K,TRANSA,TRANSB",
@@ -91,7 +109,8 @@ def main(argv):
                   f"gflops_min={min(rates):.1f} gflops_max={max(rates):.1f}", flush=True)
     if args.json:
         print(json.dumps({"numpy_gemm": results, "numpy_version": np.__version__,
-                          "threads_env": os.environ.get("OPENBLAS_NUM_THREADS")}))
+                          "threads_env": os.environ.get("OPENBLAS_NUM_THREADS"),
+                          "openblas_core": openblas_core()}))
     return 0
 
 

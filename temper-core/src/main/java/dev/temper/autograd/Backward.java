@@ -9,4 +9,14 @@ import dev.temper.tensor.Tensor;
 @FunctionalInterface
 public interface Backward {
     void apply(Tensor outputGrad);
+
+    /**
+     * A backward rule that may write its result into the output gradient itself when {@code owned} says that no one
+     * else holds that tensor: the last use of an intermediate's gradient, made for it alone (see
+     * {@link Variable#accumulateFreshGrad}). Saves a gradient-sized tensor per op on a training step.
+     */
+    @FunctionalInterface
+    interface Reusing {
+        void apply(Tensor outputGrad, boolean owned);
+    }
 }

@@ -12,13 +12,13 @@ public final class Linear {
         Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
         return Variable.fromOp(x.value().linear(w.value(), b == null ? null : b.value()), g -> {
             if (x.requiresGrad()) {
-                x.accumulateGrad(g.matmul(w.value().transpose()));
+                x.accumulateFreshGrad(g.matmul(w.value().transpose()));
             }
             if (w.requiresGrad()) {
-                w.accumulateGrad(x.value().transpose().matmul(g));
+                w.accumulateMatmulGrad(x.value().transpose(), g); // GEMM straight into the weight's gradient
             }
             if (b != null && b.requiresGrad()) {
-                b.accumulateGrad(g.sum(false, 0));
+                b.accumulateFreshGrad(g.sum(false, 0));
             }
         }, inputs);
     }

@@ -8,6 +8,7 @@ public final class Relu {
 
     public static Variable apply(Variable x) {
         Tensor out = x.value().relu();
-        return Variable.fromOp(out, g -> x.accumulateGrad(g.keepWherePositive(out)), x);
+        return Variable.fromOp(out, (g, owned) ->
+                x.accumulateFreshGrad(owned ? g.keepWherePositiveInPlace(out) : g.keepWherePositive(out)), x);
     }
 }

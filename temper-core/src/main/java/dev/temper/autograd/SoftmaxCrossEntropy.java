@@ -40,7 +40,7 @@ public final class SoftmaxCrossEntropy {
             for (int i = 0; i < batch; i++) {
                 grad.set(grad.get(i, y[i]) - 1.0, i, y[i]);
             }
-            logits.accumulateGrad(grad.mul(g.item() / Math.max(1, batch)));
+            logits.accumulateFreshGrad(grad.mul(g.item() / Math.max(1, batch)));
         }, logits);
     }
 }

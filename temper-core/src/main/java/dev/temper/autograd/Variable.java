@@ -13,23 +13,32 @@ import java.util.Set;
  * A tensor in a define-by-run graph: ops on variables that require gradients record how to propagate gradients
  * back, and {@link #backward()} on a scalar result walks that record in reverse.
  *
- * <p>Gradients accumulate across backward passes until {@link #zeroGrad()}. Gradient tensors are treated as
- * immutable: accumulation replaces them with a sum instead of adding in place, because one upstream gradient
- * may be handed to several inputs unchanged.
+ * <p>Gradients accumulate across backward passes until {@link #zeroGrad()}. A gradient handed in by a backward
+ * rule is never written to, because one upstream gradient may be handed to several inputs unchanged: the first
+ * accumulation keeps it as it is, a second one sums into a tensor of this variable's own. A leaf (a parameter)
+ * keeps that tensor across {@link #zeroGrad()} and sums into it in place, and backward rules that can write their
+ * result straight into it ({@link #accumulateMatmulGrad}, {@link #accumulateScaledGrad}) do so: a training step
+ * then allocates no parameter-sized gradients at all. Hence, as with PyTorch's {@code zero_grad(set_to_none=False)},
+ * the tensor {@link #grad()} returns may be overwritten by the backward pass after the next {@code zeroGrad()}:
+ * {@code copy()} it to keep it.
  */
 public class Variable {
     private final Tensor value;
     private final boolean requiresGrad;
     private final Variable[] parents;
-    private final Backward backward;
+    private final Backward.Reusing backward;
     private Tensor grad;
+    /** Whether {@code grad} is this variable's own tensor, which accumulation may overwrite. */
+    private boolean gradOwned;
+    /** A leaf's own gradient tensor, kept across {@link #zeroGrad()} for the next backward pass. */
+    private Tensor gradBuffer;
 
     /** A leaf. {@code requiresGrad} says whether backward passes should compute its gradient. */
     public Variable(Tensor value, boolean requiresGrad) {
         this(value, requiresGrad, null, null);
     }
 
-    private Variable(Tensor value, boolean requiresGrad, Variable[] parents, Backward backward) {
+    private Variable(Tensor value, boolean requiresGrad, Variable[] parents, Backward.Reusing backward) {
         this.value = value;
         this.requiresGrad = requiresGrad;
         this.parents = parents;
@@ -46,6 +55,14 @@ public class Variable {
      * otherwise it is a constant and {@code backward} is dropped.
      */
     public static Variable fromOp(Tensor value, Backward backward, Variable... inputs) {
+        return fromOp(value, (Backward.Reusing) (g, owned) -> backward.apply(g), inputs);
+    }
+
+    /**
+     * The output of an op whose backward rule may overwrite the output gradient when it owns it (ReLU, masks:
+     * {@link Backward.Reusing}).
+     */
+    public static Variable fromOp(Tensor value, Backward.Reusing backward, Variable... inputs) {
         if (NoGrad.isGradEnabled()) {
             for (Variable in : inputs) {
                 if (in.requiresGrad) {
@@ -80,6 +97,7 @@ public class Variable {
     /** Forgets the accumulated gradient (PyTorch's {@code zero_grad(set_to_none=True)}: nothing is written). */
     public void zeroGrad() {
         grad = null;
+        gradOwned = false;
     }
 
     /** The same value, cut from the graph. */
@@ -95,7 +113,107 @@ public class Variable {
         if (!g.shape().equals(value.shape())) {
             throw new IllegalStateException("gradient of shape " + g.shape() + " does not match value of shape " + value.shape());
         }
-        grad = grad == null ? g : grad.add(g);
+        if (grad == null) {
+            grad = g;
+        } else if (gradOwned) {
+            grad.addInPlace(g, 1.0);
+        } else if (isLeaf()) {
+            makeOwned();
+            grad.addInPlace(g, 1.0);
+        } else {
+            grad = grad.add(g); // a fresh tensor: ours to add into next time
+            gradOwned = true;
+        }
+    }
+
+    /**
+     * Adds {@code g} to the gradient, where the caller made {@code g} for this call alone and keeps no reference to
+     * it: the variable may then keep it as its own and write into it (a later accumulation adds in place, and this
+     * variable's backward rule may reuse it, see {@link Backward.Reusing}).
+     */
+    public void accumulateFreshGrad(Tensor g) {
+        if (!requiresGrad) {
+            return;
+        }
+        if (grad == null) {
+            if (!g.shape().equals(value.shape())) {
+                throw new IllegalStateException("gradient of shape " + g.shape() + " does not match value of shape " + value.shape());
+            }
+            grad = g;
+            gradOwned = g.isContiguous();
+        } else {
+            accumulateGrad(g);
+        }
+    }
+
+    /**
+     * Adds {@code a @ b} (2-D, of this variable's shape) to the gradient, by GEMM straight into this variable's own
+     * gradient tensor where it has one (a leaf): the weight gradient of a dense layer without a temporary.
+     */
+    public void accumulateMatmulGrad(Tensor a, Tensor b) {
+        if (!requiresGrad) {
+            return;
+        }
+        if (!isLeaf()) {
+            accumulateGrad(a.matmul(b));
+            return;
+        }
+        if (a.rank() != 2 || b.rank() != 2 || a.dim(0) != value.dim(0) || b.dim(1) != value.dim(-1) || value.rank() != 2) {
+            throw new IllegalStateException("gradient " + a.shape() + " @ " + b.shape() + " does not match value of shape " + value.shape());
+        }
+        if (grad == null) {
+            Tensor own = ownBuffer();
+            own.matmulAccumulateInPlace(a, b, 0.0);
+            grad = own;
+            gradOwned = true;
+        } else {
+            makeOwned();
+            grad.matmulAccumulateInPlace(a, b, 1.0);
+        }
+    }
+
+    /** Adds {@code alpha * x} (of this variable's shape) to the gradient, in place where this variable owns it. */
+    public void accumulateScaledGrad(double alpha, Tensor x) {
+        if (!requiresGrad) {
+            return;
+        }
+        if (!x.shape().equals(value.shape())) {
+            throw new IllegalStateException("gradient of shape " + x.shape() + " does not match value of shape " + value.shape());
+        }
+        if (grad == null && isLeaf()) {
+            Tensor own = ownBuffer();
+            own.copyScaledFromInPlace(alpha, x);
+            grad = own;
+            gradOwned = true;
+        } else if (grad == null) {
+            accumulateGrad(x.mul(alpha));
+        } else {
+            makeOwned();
+            grad.addInPlace(x, alpha);
+        }
+    }
+
+    /** Makes {@code grad} (not null) a tensor of this variable's own, copying it if it came from elsewhere. */
+    private void makeOwned() {
+        if (gradOwned) {
+            return;
+        }
+        if (isLeaf()) {
+            Tensor own = ownBuffer();
+            own.copyFromInPlace(grad);
+            grad = own;
+        } else {
+            grad = grad.copy();
+        }
+        gradOwned = true;
+    }
+
+    /** The leaf's own gradient tensor (contiguous, of the value's shape and type), made on first need. */
+    private Tensor ownBuffer() {
+        if (gradBuffer == null) {
+            gradBuffer = Tensor.zeros(value.dtype(), value.dims());
+        }
+        return gradBuffer;
     }
 
     /** Backpropagates from this scalar: d(this)/d(this) = 1. */
@@ -116,8 +234,9 @@ public class Variable {
         for (int i = order.size() - 1; i >= 0; i--) {
             Variable v = order.get(i);
             if (v.backward != null && v.grad != null) {
-                v.backward.apply(v.grad);
+                v.backward.apply(v.grad, v.gradOwned);
                 v.grad = null; // intermediate gradients are not kept: frees memory during the pass
+                v.gradOwned = false;
             }
         }
     }
@@ -207,6 +326,10 @@ public class Variable {
 
     public Variable logSoftmax() {
         return LogSoftmax.apply(this);
+    }
+
+    public Variable sumOfSquares() {
+        return SumOfSquares.apply(this);
     }
 
     public Variable sum() {

@@ -31,4 +31,18 @@ public interface GradientTransform {
      * optimizer, of the parameter's type; the state tensors come from {@link #init}; {@code step} counts from 1.
      */
     void update(Tensor update, Tensor parameter, Map<String, Tensor> state, long step);
+
+    /**
+     * Optional fast path for a transform that is the whole direction: {@code parameter += scale * update(gradient)}
+     * in one pass over memory, reading the gradient where it lies instead of from a copy, and updating the state as
+     * {@link #update} would. It must give the same bits as {@link #update} on a copy of the gradient followed by
+     * {@code parameter += (float) scale * update} (or the double analogue). Returns false, touching nothing, where
+     * it has no such path (the default); {@link Optimizer} then takes the general one.
+     *
+     * @param gradient contiguous, of the parameter's shape and type; never written
+     * @param parameter contiguous, at offset 0
+     */
+    default boolean stepInPlace(Tensor gradient, Tensor parameter, Map<String, Tensor> state, long step, double scale) {
+        return false;
+    }
 }

@@ -45,6 +45,59 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
         return state;
     }
 
+    /**
+     * Adam's whole step, {@code p += scale * mhat / (sqrt(vhat) + eps)}, in one pass over gradient, moments and
+     * parameter (float32): the same arithmetic as {@link #update} followed by the optimizer's {@code p += scale * u},
+     * so the same bits, with a third of the memory traffic and no update buffer.
+     */
+    @Override
+    public boolean stepInPlace(Tensor gradient, Tensor parameter, Map<String, Tensor> state, long step, double scale) {
+        if (parameter.dtype() != DType.FLOAT32) {
+            return false;
+        }
+        float[] gr = gradient.floatData();
+        int go = gradient.offset();
+        float[] p = parameter.floatData();
+        float[] ma = state.get("m").floatData();
+        float[] va = state.get("v").floatData();
+        float[] vm = amsgrad ? state.get("vMax").floatData() : null;
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float a1 = (float) (1 - beta1);
+        float a2 = (float) (1 - beta2);
+        float k1 = (float) (1.0 / (1.0 - Math.pow(beta1, step)));
+        float k2 = (float) (1.0 / (1.0 - Math.pow(beta2, step)));
+        float eps = (float) epsilon;
+        float al = (float) scale;
+        Parallel.forRange(parameter.size(), 1 << 15, (s, e) -> {
+            if (vm == null && go == 0) { // same index everywhere: C2 vectorizes the loop
+                for (int i = s; i < e; i++) {
+                    float g = gr[i];
+                    float mi = b1 * ma[i] + a1 * g;
+                    float vi = b2 * va[i] + a2 * g * g;
+                    ma[i] = mi;
+                    va[i] = vi;
+                    p[i] += al * ((mi * k1) / ((float) Math.sqrt(vi * k2) + eps));
+                }
+            } else {
+                for (int i = s; i < e; i++) {
+                    float g = gr[go + i];
+                    float mi = b1 * ma[i] + a1 * g;
+                    float vi = b2 * va[i] + a2 * g * g;
+                    float second = vi;
+                    if (vm != null) {
+                        second = Math.max(vm[i], vi);
+                        vm[i] = second;
+                    }
+                    ma[i] = mi;
+                    va[i] = vi;
+                    p[i] += al * ((mi * k1) / ((float) Math.sqrt(second * k2) + eps));
+                }
+            }
+        });
+        return true;
+    }
+
     @Override
     public void update(Tensor update, Tensor parameter, Map<String, Tensor> state, long step) {
         Tensor m = state.get("m");

@@ -19,7 +19,7 @@ public record L2(double lambda) implements Penalty {
 
     @Override
     public Variable apply(Variable weights) {
-        return weights.square().sum().mul(lambda);
+        return weights.sumOfSquares().mul(lambda); // one fused op: no weight-sized temporaries
     }
 
     @Override

@@ -51,6 +51,29 @@ final class Elementwise {
         }
     }
 
+    /**
+     * {@code a = op(a, b)} for same-shaped tensors, a contiguous: the bits of {@link #binary}, written over a.
+     * Returns a.
+     */
+    static Tensor binaryInPlace(BinaryOp op, Tensor a, Tensor b) {
+        requireSameType(op.label(), a, b);
+        if (!a.shape().equals(b.shape())) {
+            throw new IllegalArgumentException(op.label() + " in place: shapes " + a.shape() + " and " + b.shape() + " differ");
+        }
+        if (!a.isContiguous()) {
+            throw new IllegalArgumentException(op.label() + " in place: the target tensor must be contiguous, got strides of a view");
+        }
+        if (a.dtype() == DType.FLOAT32 && a.offset() == 0 && b.isContiguous() && b.offset() == 0
+                && FlatFloatLoops.supports(op, false)) {
+            float[] x = a.floatData();
+            float[] z = b.floatData();
+            Parallel.forRange(a.size(), GRAIN, (s, e) -> FlatFloatLoops.sameShape(op, x, z, x, s, e));
+            return a;
+        }
+        copy(binary(op, a, b), a);
+        return a;
+    }
+
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
         requireSameType(op.label(), a, b);
         Shape outShape = Shape.broadcast(a.shape(), b.shape(), op.label());
@@ -191,6 +214,39 @@ final class Elementwise {
                 }
             }
         });
+    }
+
+    /** y = alpha * x (same shape and type; y contiguous): the bits of {@code x.mul(alpha)}, without allocating. */
+    static void scaledCopy(double alpha, Tensor x, Tensor y) {
+        if (!x.shape().equals(y.shape())) {
+            throw new IllegalArgumentException("copyScaledFrom: shapes " + y.shape() + " and " + x.shape() + " differ");
+        }
+        requireSameType("copyScaledFrom", x, y);
+        if (!y.isContiguous()) {
+            throw new IllegalArgumentException("copyScaledFrom: the target tensor must be contiguous, got strides of a view");
+        }
+        Tensor xc = x.contiguous();
+        int n = y.size();
+        int xo = xc.offset();
+        int yo = y.offset();
+        if (y.dtype() == DType.FLOAT32) {
+            float[] a = xc.floatData();
+            float[] b = y.floatData();
+            float al = (float) alpha;
+            Parallel.forRange(n, GRAIN, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    b[yo + i] = a[xo + i] * al;
+                }
+            });
+        } else {
+            double[] a = xc.doubleData();
+            double[] b = y.doubleData();
+            Parallel.forRange(n, GRAIN, (s, e) -> {
+                for (int i = s; i < e; i++) {
+                    b[yo + i] = a[xo + i] * alpha;
+                }
+            });
+        }
     }
 
     /** y += alpha * x (same shape and type; y contiguous). */

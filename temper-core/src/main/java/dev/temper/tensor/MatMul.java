@@ -98,20 +98,35 @@ final class MatMul {
         return gemmInto(x, w, out, 1f);
     }
 
-    private static Tensor gemmInto(Tensor a, Tensor b, Tensor out, float beta) {
+    /** {@code out = a @ b + beta * out}, 2-D, out contiguous. */
+    static void matmulInto(Tensor a, Tensor b, Tensor out, double beta) {
+        Elementwise.requireSameType("matmulAccumulateInPlace", a, b);
+        Elementwise.requireSameType("matmulAccumulateInPlace", a, out);
+        if (a.rank() != 2 || b.rank() != 2 || out.rank() != 2 || a.dim(1) != b.dim(0)
+                || out.dim(0) != a.dim(0) || out.dim(1) != b.dim(1)) {
+            throw new IllegalArgumentException("matmulAccumulateInPlace: " + a.shape() + " @ " + b.shape()
+                    + " does not fit the target " + out.shape());
+        }
+        if (!out.isContiguous()) {
+            throw new IllegalArgumentException("matmulAccumulateInPlace: the target tensor must be contiguous, got strides of a view");
+        }
+        gemmInto(a, b, out, beta);
+    }
+
+    private static Tensor gemmInto(Tensor a, Tensor b, Tensor out, double beta) {
         Tensor ac = Operand.of(a) == null ? a.copy() : a;
         Tensor bc = Operand.of(b) == null ? b.copy() : b;
         gemm(ac, ac.offset(), bc, bc.offset(), out, out.offset(), a.dim(0), b.dim(1), a.dim(1), beta);
         return out;
     }
 
-    private static void gemm(Tensor a, int ao, Tensor b, int bo, Tensor c, int co, int m, int n, int k, float beta) {
+    private static void gemm(Tensor a, int ao, Tensor b, int bo, Tensor c, int co, int m, int n, int k, double beta) {
         Operand oa = Operand.of(a);
         Operand ob = Operand.of(b);
         Blas blas = Backend.blas();
         if (c.dtype() == DType.FLOAT32) {
             blas.sgemm(oa.transposed(), ob.transposed(), m, n, k, 1f, a.floatData(), ao, oa.ld(),
-                    b.floatData(), bo, ob.ld(), beta, c.floatData(), co, Math.max(1, n));
+                    b.floatData(), bo, ob.ld(), (float) beta, c.floatData(), co, Math.max(1, n));
         } else {
             blas.dgemm(oa.transposed(), ob.transposed(), m, n, k, 1.0, a.doubleData(), ao, oa.ld(),
                     b.doubleData(), bo, ob.ld(), beta, c.doubleData(), co, Math.max(1, n));

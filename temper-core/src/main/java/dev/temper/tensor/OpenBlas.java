@@ -28,18 +28,31 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  *       The copies run at about 15 GB/s and cost 25-35% of the GEMM at the MLP's shapes on a 2-core AVX-512 Xeon.
  *       Scratch buffers start on a 64-byte boundary (malloc gives 16): raw GEMM 181 to 196 GFLOP/s there.
  * </ul>
- * {@link #name()} says which is in use. Both give the same bits: the same OpenBLAS kernel sees the same numbers
- * (alignment could in principle change the kernel's path, so the tests compare them on every shape they try).
+ * {@link #name()} says which is in use. On one thread both give the same bits: the same OpenBLAS kernel sees the
+ * same numbers (tested on every shape the tests try).
+ *
+ * <p>Threads: by default OpenBLAS runs single-threaded and temper cuts each large GEMM into bands of C, one OpenBLAS
+ * call per band on its own kernel threads ({@link GemmBands}): column bands in place, row bands when copying (their
+ * copies of C never overlap). On the 2-core machine under load this made the MLP's epoch about ten times faster than
+ * OpenBLAS's own threads, which sleep between GEMMs and spin when woken. {@code -Dtemper.gemm.threads=openblas}
+ * hands threading back to OpenBLAS.
  */
 final class OpenBlas implements Blas {
     private final String name;
     /** Null on the copying path. */
     private final NativeGemm inPlace;
+    /**
+     * Whether temper splits GEMMs over its kernel threads ({@link GemmBands}) with OpenBLAS single-threaded (the
+     * default), or leaves threading to OpenBLAS ({@code -Dtemper.gemm.threads=openblas}). One setting per process:
+     * OpenBLAS's thread count is global.
+     */
+    static final boolean BANDED = !"openblas".equalsIgnoreCase(System.getProperty("temper.gemm.threads", ""));
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-    private OpenBlas(String name, NativeGemm inPlace) {
+    private OpenBlas(String name, NativeGemm inPlace, int threads) {
         this.name = name;
         this.inPlace = inPlace;
+        setThreads(threads);
     }
 
     /** Loads the native library, in place where the shim loads and copying otherwise; throws if OpenBLAS cannot load. */
@@ -49,22 +62,22 @@ final class OpenBlas implements Blas {
 
     /** As {@link #load(int)}, but {@code inPlace == false} forces the copying path (tests compare the two). */
     static OpenBlas load(int threads, boolean inPlace) {
-        String forced = CpuFeatures.prepareOpenBlasEnvironment(threads);
+        String forced = CpuFeatures.prepareOpenBlasEnvironment(BANDED ? 1 : threads);
         Loader.load(openblas_nolapack.class);
-        openblas_nolapack.blas_set_num_threads(threads);
         String path = libraryPath();
         String base = openblas_nolapack.OPENBLAS_VERSION.trim() + " (" + coreName(path) + " kernels"
-                + (forced != null ? ", forced by temper: the CPU has AVX-512" : "");
+                + (forced != null ? ", forced by temper: the CPU has AVX-512" : "")
+                + (BANDED ? ", split over temper's threads" : ", OpenBLAS's threads");
         if (!inPlace) {
-            return new OpenBlas(base + "; operands copied, as asked by temper.blas=openblas-copy)", null);
+            return new OpenBlas(base + "; operands copied, as asked by temper.blas=openblas-copy)", null, threads);
         }
         try {
             if (path == null) {
                 throw new UnsatisfiedLinkError("JavaCPP did not report where libopenblas is");
             }
-            return new OpenBlas(base + "; arrays in place through temper's JNI shim)", NativeGemm.load(path));
+            return new OpenBlas(base + "; arrays in place through temper's JNI shim)", NativeGemm.load(path), threads);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            return new OpenBlas(base + "; operands copied: " + e.getMessage() + ")", null);
+            return new OpenBlas(base + "; operands copied: " + e.getMessage() + ")", null, threads);
         }
     }
 
@@ -97,7 +110,7 @@ final class OpenBlas implements Blas {
     }
 
     void setThreads(int threads) {
-        openblas_nolapack.blas_set_num_threads(threads);
+        openblas_nolapack.blas_set_num_threads(BANDED ? 1 : threads);
     }
 
     @Override
@@ -130,6 +143,18 @@ final class OpenBlas implements Blas {
         }
         GemmArguments.checkAB(transA, transB, m, n, k, a, a == null ? 0 : a.length, aOffset, lda,
                 b, b == null ? 0 : b.length, bOffset, ldb);
+        if (BANDED) {
+            GemmBands.run(m, n, k, Parallel.threads(), inPlace == null, (r0, r1, c0, c1) -> sgemmWhole(transA, transB, r1 - r0, c1 - c0, k,
+                    alpha, a, aOffset + (transA ? r0 : r0 * lda), lda, b, bOffset + (transB ? c0 * ldb : c0), ldb,
+                    beta, c, cOffset + r0 * ldc + c0, ldc));
+        } else {
+            sgemmWhole(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        }
+    }
+
+    /** One checked, non-empty GEMM on the current thread: in place, or through this thread's scratch buffers. */
+    private void sgemmWhole(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
+                            int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
         if (inPlace != null) {
             inPlace.sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
@@ -167,6 +192,17 @@ final class OpenBlas implements Blas {
         }
         GemmArguments.checkAB(transA, transB, m, n, k, a, a == null ? 0 : a.length, aOffset, lda,
                 b, b == null ? 0 : b.length, bOffset, ldb);
+        if (BANDED) {
+            GemmBands.run(m, n, k, Parallel.threads(), inPlace == null, (r0, r1, c0, c1) -> dgemmWhole(transA, transB, r1 - r0, c1 - c0, k,
+                    alpha, a, aOffset + (transA ? r0 : r0 * lda), lda, b, bOffset + (transB ? c0 * ldb : c0), ldb,
+                    beta, c, cOffset + r0 * ldc + c0, ldc));
+        } else {
+            dgemmWhole(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        }
+    }
+
+    private void dgemmWhole(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int aOffset,
+                            int lda, double[] b, int bOffset, int ldb, double beta, double[] c, int cOffset, int ldc) {
         if (inPlace != null) {
             inPlace.dgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;

@@ -72,6 +72,63 @@ final class Reductions {
         return Tensor.scalar(t.dtype(), total);
     }
 
+    /**
+     * The sum of squares, accumulated in double in eight interleaved partial sums per chunk (element {@code i} into
+     * sum {@code i % 8}, then the eight in order, then the chunks in order): a single running sum is one long chain of
+     * dependent additions, four cycles each, which made the L2 penalty's forward pass cost as much as Adam's whole
+     * update. The order depends only on the size, never on the thread count. Float32 squares are rounded to float32
+     * before they are summed, as {@code square().sum()} does; the total differs from it only in the last bits.
+     */
+    static Tensor sumOfSquares(Tensor t) {
+        Tensor c = t.contiguous();
+        int n = c.size();
+        int o = c.offset();
+        double[] partial = new double[Parallel.chunkCount(n, Elementwise.GRAIN)];
+        Parallel.forChunks(n, Elementwise.GRAIN, (chunk, s, e) -> {
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+            int i = s;
+            if (c.dtype() == DType.FLOAT32) {
+                float[] d = c.floatData();
+                for (; i + 8 <= e; i += 8) {
+                    int p = o + i;
+                    a0 += d[p] * d[p];
+                    a1 += d[p + 1] * d[p + 1];
+                    a2 += d[p + 2] * d[p + 2];
+                    a3 += d[p + 3] * d[p + 3];
+                    a4 += d[p + 4] * d[p + 4];
+                    a5 += d[p + 5] * d[p + 5];
+                    a6 += d[p + 6] * d[p + 6];
+                    a7 += d[p + 7] * d[p + 7];
+                }
+                for (; i < e; i++) {
+                    a0 += d[o + i] * d[o + i];
+                }
+            } else {
+                double[] d = c.doubleData();
+                for (; i + 8 <= e; i += 8) {
+                    int p = o + i;
+                    a0 += d[p] * d[p];
+                    a1 += d[p + 1] * d[p + 1];
+                    a2 += d[p + 2] * d[p + 2];
+                    a3 += d[p + 3] * d[p + 3];
+                    a4 += d[p + 4] * d[p + 4];
+                    a5 += d[p + 5] * d[p + 5];
+                    a6 += d[p + 6] * d[p + 6];
+                    a7 += d[p + 7] * d[p + 7];
+                }
+                for (; i < e; i++) {
+                    a0 += d[o + i] * d[o + i];
+                }
+            }
+            partial[chunk] = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
+        });
+        double total = 0;
+        for (double p : partial) {
+            total += p;
+        }
+        return Tensor.scalar(t.dtype(), total);
+    }
+
     static Tensor sum(Tensor t, int[] axes, boolean keepDims) {
         if (axes.length == 0) {
             return keepDims ? sumAll(t).reshape(ones(t.rank())) : sumAll(t);

@@ -126,15 +126,36 @@ public final class Rng {
         return t;
     }
 
+    /** Masks longer than this are drawn in chunks of this many elements, one generator per chunk. */
+    static final int MASK_CHUNK = 1 << 14;
+
     /**
      * Fills {@code out} with a dropout mask: 0 with probability {@code dropProbability}, else {@code keepValue}.
      * Each 64-bit draw yields two 32-bit uniforms (twice as fast as one {@link #nextFloat()} per element), so the
      * probability is exact to 2^-32.
+     *
+     * <p>A mask of up to {@value #MASK_CHUNK} elements is drawn from this generator in order. A longer one is cut
+     * into chunks of that size, each drawn from its own generator seeded by this one in chunk order, and the chunks
+     * run on the kernel threads ({@link Parallel}): a dropout layer's mask is one long serial chain of draws
+     * otherwise. Chunks depend only on the length, so the bits do not depend on the thread count.
      */
     public void dropoutMask(float[] out, int offset, int length, double dropProbability, float keepValue) {
         if (!(dropProbability >= 0 && dropProbability <= 1)) {
             throw new IllegalArgumentException("dropProbability must be in [0, 1], got " + dropProbability);
         }
+        if (length <= MASK_CHUNK) {
+            drawMask(out, offset, length, dropProbability, keepValue);
+            return;
+        }
+        long[] seeds = new long[Parallel.chunkCount(length, MASK_CHUNK)];
+        for (int c = 0; c < seeds.length; c++) {
+            seeds[c] = nextLong();
+        }
+        Parallel.forChunks(length, MASK_CHUNK, (chunk, start, end) ->
+                new Rng(seeds[chunk]).drawMask(out, offset + start, end - start, dropProbability, keepValue));
+    }
+
+    private void drawMask(float[] out, int offset, int length, double dropProbability, float keepValue) {
         long limit = (long) Math.floor(dropProbability * 0x1_0000_0000L) - 1; // drop when u <= limit
         int keepBits = Float.floatToRawIntBits(keepValue);
         int end = offset + length;

@@ -393,6 +393,20 @@ public final class Tensor {
         Elementwise.axpy(alpha, other, this);
     }
 
+    /** {@code this = alpha * source} (same shape and type; this contiguous). */
+    public void copyScaledFromInPlace(double alpha, Tensor source) {
+        Elementwise.scaledCopy(alpha, source, this);
+    }
+
+    /**
+     * {@code this = a @ b + beta * this} for 2-D {@code a [m, k]}, {@code b [k, n]} and this contiguous {@code [m, n]},
+     * by one GEMM into this tensor's storage (transposed views of a and b are passed as such, not copied); beta 0
+     * ignores the old values. Bits may differ from {@code add(a.matmul(b))}: GEMM adds the product in its own order.
+     */
+    public void matmulAccumulateInPlace(Tensor a, Tensor b, double beta) {
+        MatMul.matmulInto(a, b, this, beta);
+    }
+
     // ---- math (kernels live in Elementwise, Reductions, MatMul, Joins) ---------------------------------------
 
     public Tensor add(Tensor other) {
@@ -430,6 +444,16 @@ public final class Tensor {
     }
 
     /** This tensor where {@code mask > 0}, else 0 (broadcasting). */
+    /** {@code this *= other} elementwise (same shape, this contiguous), with the bits of {@link #mul(Tensor)}; returns this. */
+    public Tensor mulInPlace(Tensor other) {
+        return Elementwise.binaryInPlace(BinaryOp.MUL, this, other);
+    }
+
+    /** {@link #keepWherePositive} written over this tensor (same shape, this contiguous); returns this. */
+    public Tensor keepWherePositiveInPlace(Tensor mask) {
+        return Elementwise.binaryInPlace(BinaryOp.KEEP_WHERE_POSITIVE, this, mask);
+    }
+
     public Tensor keepWherePositive(Tensor mask) {
         return Elementwise.binary(BinaryOp.KEEP_WHERE_POSITIVE, this, mask);
     }
@@ -488,6 +512,14 @@ public final class Tensor {
     }
 
     /** Sum along the given axes. */
+    /**
+     * The sum of squares of all elements, as a scalar: {@code square().sum()} without its temporary, summed in double
+     * in an order of its own (so equal to it up to the last bits), the same for every thread count.
+     */
+    public Tensor sumOfSquares() {
+        return Reductions.sumOfSquares(this);
+    }
+
     public Tensor sum(boolean keepDims, int... axes) {
         return Reductions.sum(this, axes, keepDims);
     }

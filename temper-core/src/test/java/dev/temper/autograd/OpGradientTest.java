@@ -38,6 +38,7 @@ class OpGradientTest {
 
     static Stream<Arguments> cases() {
         Rng rng = new Rng(20240611L);
+        Tensor mask = normal(rng, 3, 5); // drawn once: the op under test must see the same constant on every call
         return Stream.of(
                 // ---- elementwise binary, with broadcasting ----
                 op("add [3,4] + [3,4]", v -> v.get(0).add(v.get(1)), normal(rng, 3, 4), normal(rng, 3, 4)),
@@ -87,9 +88,40 @@ class OpGradientTest {
                 op("linear with bias", v -> Linear.apply(v.get(0), v.get(1), v.get(2)),
                         normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5)),
                 op("linear without bias", v -> Linear.apply(v.get(0), v.get(1), null), normal(rng, 3, 4), normal(rng, 4, 5)),
+                // the weight gradient is written by GEMM into the leaf's own tensor: a second use adds with beta 1
+                op("linear applied twice with the same weight and bias",
+                        v -> Linear.apply(Linear.apply(v.get(0), v.get(1), v.get(2)).tanh(), v.get(1), v.get(2)),
+                        normal(rng, 3, 4), normal(rng, 4, 4), normal(rng, 4)),
+                op("linear whose weight also has a sum-of-squares penalty",
+                        v -> Linear.apply(v.get(0), v.get(1), null).add(v.get(1).sumOfSquares().mul(0.3)),
+                        normal(rng, 3, 4), normal(rng, 4, 5)),
+                // an op between two linears receives a gradient of its own (dx of the upper linear) and may
+                // overwrite it: ReLU, and a multiply by a constant mask (dropout), alone and with a second use
+                op("relu between two linears",
+                        v -> Linear.apply(Linear.apply(v.get(0), v.get(1), null).relu(), v.get(2), null),
+                        normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2)),
+                op("constant mask between two linears",
+                        v -> Linear.apply(Linear.apply(v.get(0), v.get(1), null).mul(Variable.constant(mask)),
+                                v.get(2), null), normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2)),
+                op("product of two variables between two linears",
+                        v -> Linear.apply(Linear.apply(v.get(0), v.get(1), null).mul(v.get(3)), v.get(2), null),
+                        normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2), normal(rng, 3, 5)),
+                op("square by multiply between two linears",
+                        v -> { Variable h = Linear.apply(v.get(0), v.get(1), null); return Linear.apply(h.mul(h), v.get(2), null); },
+                        normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2)),
+                op("relu output used twice",
+                        v -> { Variable h = Linear.apply(v.get(0), v.get(1), null).relu(); return Linear.apply(h, v.get(2), null).add(h.sum()); },
+                        normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2)),
+                op("sum-of-squares penalty first, then linear, on the same weight",
+                        v -> v.get(1).sumOfSquares().add(Linear.apply(v.get(0), v.get(1), null).sum()),
+                        normal(rng, 3, 4), normal(rng, 4, 5)),
 
                 // ---- reductions ----
                 op("sum of all elements", v -> v.get(0).sum(), normal(rng, 2, 3, 4)),
+                op("sum of squares", v -> v.get(0).sumOfSquares(), normal(rng, 2, 3, 4)),
+                op("sum of squares of a transposed view", v -> v.get(0).transpose().sumOfSquares().mul(-1.5), normal(rng, 3, 4)),
+                op("sum of squares of an intermediate used twice",
+                        v -> { Variable h = v.get(0).tanh(); return h.sumOfSquares().add(h.sum()); }, normal(rng, 3, 4)),
                 op("sum over axis 0", v -> v.get(0).sum(false, 0), normal(rng, 3, 4)),
                 op("sum over axis 0 keepDims", v -> v.get(0).sum(true, 0), normal(rng, 3, 4)),
                 op("sum over axes {0,2}", v -> v.get(0).sum(false, 0, 2), normal(rng, 2, 3, 4)),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -196,5 +197,49 @@ class VariableTest {
         hidden.sum().backward();
         assertNull(hidden.grad(), "the pass frees intermediate gradients");
         assertValues(new double[] {Math.exp(1), Math.exp(2)}, x.grad(), 1e-12);
+    }
+
+    @Test
+    void anUpstreamGradientSharedByTwoInputsIsNeverWrittenTo() {
+        // add hands the same upstream tensor to a and b; a then receives a second gradient, which must go into a
+        // tensor of a's own, leaving b's (the shared one) as it was
+        for (boolean sharedFirst : new boolean[] {true, false}) {
+            Variable a = new Variable(vector(1, 2), true);
+            Variable b = new Variable(vector(3, 4), true);
+            Variable shared = a.add(b);
+            Variable own = a.mul(Variable.constant(vector(10, 20)));
+            (sharedFirst ? shared.add(own) : own.add(shared)).sum().backward();
+            assertValues(new double[] {11, 21}, a.grad(), 0);
+            assertValues(new double[] {1, 1}, b.grad(), 0);
+        }
+    }
+
+    @Test
+    void weightGradientsByMatmulAndByScaleAccumulateAndMatchTheirProducts() {
+        Variable w = new Variable(Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3), true);
+        Tensor a = Tensor.of(new double[] {1, 0, 2, -1}, 2, 2); // a @ b is 2 x 3
+        Tensor b = Tensor.of(new double[] {1, 1, 0, 0, 2, 1}, 2, 3);
+        w.accumulateMatmulGrad(a, b);
+        assertValues(a.matmul(b).toDoubleArray(), w.grad(), 0);
+        w.accumulateScaledGrad(0.5, w.value());
+        w.accumulateMatmulGrad(a.transpose().transpose(), b);
+        double[] expected = a.matmul(b).mul(2.0).add(w.value().mul(0.5)).toDoubleArray();
+        assertValues(expected, w.grad(), 1e-12);
+        assertThrows(IllegalStateException.class, () -> w.accumulateMatmulGrad(b, a));
+        assertThrows(IllegalStateException.class, () -> w.accumulateScaledGrad(1.0, vector(1, 2)));
+    }
+
+    @Test
+    void aLeafReusesItsOwnGradientTensorAfterZeroGradAsDocumented() {
+        // PyTorch's zero_grad(set_to_none=False) semantics: a kept reference sees the next step's gradient
+        Variable w = new Variable(Tensor.of(new double[] {1, 2, 3, 4}, 2, 2), true);
+        Tensor eye = Tensor.of(new double[] {1, 0, 0, 1}, 2, 2);
+        w.accumulateMatmulGrad(eye, eye);
+        Tensor first = w.grad();
+        w.zeroGrad();
+        assertNull(w.grad());
+        w.accumulateMatmulGrad(eye, eye.mul(3.0));
+        assertSame(first, w.grad());
+        assertValues(new double[] {3, 0, 0, 3}, first, 0);
     }
 }

@@ -30,6 +30,7 @@ class Float32PathTest {
         r.put("rmsprop", () -> RmsProp.defaults().build());
         r.put("rmsprop centered momentum", () -> RmsProp.defaults().withCentered(true).withMomentum(0.5).build());
         r.put("adadelta", () -> Adadelta.defaults().build());
+        r.put("adam", () -> Adam.defaults().withLearningRate(0.05).build());
         r.put("adam amsgrad", () -> Adam.defaults().withLearningRate(0.05).withAmsgrad(true).build());
         r.put("adamw", () -> AdamW.defaults().withLearningRate(0.05).withWeightDecay(0.1)
                 .withDecayed(Selector.all()).build());

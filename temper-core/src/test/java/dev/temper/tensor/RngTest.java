@@ -351,4 +351,38 @@ class RngTest {
             assertEquals(1f, v);
         }
     }
+
+    @Test
+    void aLongDropoutMaskIsDrawnInChunksWithTheSameBitsForEveryThreadCount() {
+        int length = 3 * Rng.MASK_CHUNK + 5; // three full chunks and an odd tail
+        int before = Parallel.threads();
+        float[][] masks = new float[3][];
+        try {
+            for (int threads = 1; threads <= 3; threads++) {
+                Parallel.setThreads(threads);
+                masks[threads - 1] = new float[length];
+                new Rng(21).dropoutMask(masks[threads - 1], 0, length, 0.5, 2f);
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+        assertArrayEquals(masks[0], masks[1]);
+        assertArrayEquals(masks[0], masks[2]);
+        // each chunk has a generator of its own: no two chunks repeat the same pattern
+        float[] first = Arrays.copyOfRange(masks[0], 0, Rng.MASK_CHUNK);
+        for (int c = 1; c < 3; c++) {
+            float[] other = Arrays.copyOfRange(masks[0], c * Rng.MASK_CHUNK, (c + 1) * Rng.MASK_CHUNK);
+            assertFalse(Arrays.equals(first, other), "chunk " + c + " repeats chunk 0");
+        }
+        // a short mask is drawn from the generator itself, in order: two elements per 64-bit draw
+        float[] shortMask = new float[6];
+        Rng rng = new Rng(21);
+        rng.dropoutMask(shortMask, 0, 6, 0.5, 2f);
+        Rng replay = new Rng(21);
+        for (int i = 0; i < 6; i += 2) {
+            long bits = replay.nextLong();
+            assertEquals((bits >>> 32) > 0x7FFF_FFFFL ? 2f : 0f, shortMask[i], "element " + i);
+            assertEquals((bits & 0xFFFF_FFFFL) > 0x7FFF_FFFFL ? 2f : 0f, shortMask[i + 1], "element " + (i + 1));
+        }
+    }
 }
