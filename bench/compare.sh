@@ -12,15 +12,31 @@ out="$root/bench/out/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 { date -u; echo "host: $(nproc) cores,$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"; java -version 2>&1 | head -1;
   python3 -c 'import numpy; print("numpy", numpy.__version__)'
-  # OpenBLAS reads this before choosing kernels, in numpy and in temper alike (temper forces AVX-512 kernels only
-  # where it is unset): a value inherited from the shell makes both slower, so it is recorded with the figures.
+  # OpenBLAS reads this before choosing kernels. temper raises an AVX2-or-older setting to SkylakeX on an AVX-512 CPU
+  # (dev.temper.tensor.CpuFeatures); numpy gets the same kernels below, so that the ratio compares like with like.
   echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}"; echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"; } | tee "$out/env.txt"
+
+# The kernels temper will pick, by the rule of CpuFeatures.coreTypeToForce, given to numpy as well.
+numpy_core="${OPENBLAS_CORETYPE:-}"
+if [ -n "${TEMPER_OPENBLAS_CORETYPE:-}" ]; then
+  [ "${TEMPER_OPENBLAS_CORETYPE,,}" != openblas ] && numpy_core="$TEMPER_OPENBLAS_CORETYPE"
+else
+  flags="$(grep -m1 '^flags' /proc/cpuinfo || true)"
+  avx512=yes
+  for f in avx512f avx512bw avx512dq avx512vl avx512cd; do [[ " $flags " == *" $f "* ]] || avx512=no; done
+  case "${OPENBLAS_CORETYPE,,}" in
+    ""|katmai|coppermine|northwood|prescott|banias|atom|core2|penryn|dunnington|nehalem|sandybridge|haswell|zen|athlon|opteron|opteron_sse3|barcelona|bobcat|bulldozer|piledriver|steamroller|excavator)
+      [ "$avx512" = yes ] && numpy_core=SkylakeX ;;
+  esac
+fi
+echo "numpy's OPENBLAS_CORETYPE: ${numpy_core:-unset}" | tee -a "$out/env.txt"
+numpy() { if [ -n "$numpy_core" ]; then OPENBLAS_CORETYPE="$numpy_core" "$@"; else "$@"; fi; }
 
 # numpy first, then temper, then numpy again: a drift in machine load shows as a gap between the two numpy runs.
 shapes=("128,512,784,N,N" "128,512,512,N,N" "128,10,512,N,N" "784,512,128,T,N" "512,512,128,T,N" "512,10,128,T,N" "128,512,512,N,T" "128,512,10,N,T" "1024,1024,1024,N,N")
-OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/gemm_numpy.py" --json "${shapes[@]}" > "$out/numpy-before.json"
+OPENBLAS_NUM_THREADS=$threads numpy python3 "$root/bench/gemm_numpy.py" --json "${shapes[@]}" > "$out/numpy-before.json"
 "$root/temper" bench --json --data "$data" --epochs "$epochs" --threads "$threads" ${ONLY:+--only "$ONLY"} > "$out/temper.json"
-OPENBLAS_NUM_THREADS=$threads python3 "$root/bench/gemm_numpy.py" --json "${shapes[@]}" > "$out/numpy-after.json"
+OPENBLAS_NUM_THREADS=$threads numpy python3 "$root/bench/gemm_numpy.py" --json "${shapes[@]}" > "$out/numpy-after.json"
 
 python3 - "$out" <<'PY'
 import json, sys, os

@@ -1,5 +1,6 @@
 package dev.temper.cli;
 
+import dev.temper.data.Dataset;
 import dev.temper.nn.Conv2d;
 import dev.temper.nn.Dense;
 import dev.temper.nn.Flatten;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * The benchmark CNN of the issue: conv 5x5x32 'valid' + ReLU, max-pool 2, conv 5x5x64 'valid' + ReLU, max-pool 2,
- * flatten, dense 256 + ReLU, dense 10, on 28x28 grey images (the flat 784 pixels reshaped to [1, 28, 28]).
+ * flatten, dense 256 + ReLU, dense 10, on 28x28 grey images (the flat 784 pixels reshaped to [1, 28, 28]),
+ * standardized.
  */
 final class CnnBench {
     private static final int BATCH = BenchCommand.BATCH;
@@ -60,6 +62,41 @@ final class CnnBench {
             step += c.perStep() * c.shape().flops() / (rates.get(c.shape()) * 1e9);
         }
         return step * examples / BATCH;
+    }
+
+    /**
+     * Standardizes both sets, in place, with the training set's pixel mean and standard deviation (one of each over
+     * all pixels), as PyTorch's Fashion-MNIST examples do with {@code Normalize((0.2860,), (0.3530,))}. Why: on
+     * pixels in [0, 1] (mean 0.29) this CNN reached 89.3% test accuracy after 3 epochs, standardized 90.1-90.8% over
+     * three seeds (BENCHMARKS.md). The statistics come from the training images only, so nothing of the test set
+     * leaks; in place, because a copy of the training images would add 188 MB to the peak memory measured.
+     */
+    static void standardizeInPlace(Dataset train, Dataset test) {
+        float[] pixels = contiguous(train);
+        double sum = 0;
+        for (float p : pixels) {
+            sum += p;
+        }
+        double mean = sum / pixels.length;
+        double squares = 0;
+        for (float p : pixels) {
+            squares += (p - mean) * (p - mean);
+        }
+        double std = Math.sqrt(squares / pixels.length);
+        for (Dataset d : new Dataset[] {train, test}) {
+            float[] values = contiguous(d);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) ((values[i] - mean) / std);
+            }
+        }
+    }
+
+    private static float[] contiguous(Dataset data) {
+        float[] values = data.features().floatData();
+        if (data.features().offset() != 0 || values.length != data.features().size()) {
+            throw new IllegalArgumentException("CnnBench: the features must own their whole array");
+        }
+        return values;
     }
 
     static Sequential model(Rng rng) {

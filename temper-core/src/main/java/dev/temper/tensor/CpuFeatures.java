@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -18,9 +19,13 @@ import java.util.Set;
  * constructor, so it must be in the process environment before the library is loaded; Java cannot change its own
  * environment, hence a call to libc's {@code setenv} through JNA.
  *
- * <p>Forcing SkylakeX kernels on a CPU without AVX-512 kills the process with SIGILL, so the variable is set only
- * when {@code /proc/cpuinfo} lists every AVX-512 subset those kernels use (F, BW, DQ, VL, CD), and never when the
- * user has set it already.
+ * <p>Forcing SkylakeX kernels on a CPU without AVX-512 kills the process with SIGILL, so they are chosen only when
+ * {@code /proc/cpuinfo} lists every AVX-512 subset those kernels use (F, BW, DQ, VL, CD). An {@code OPENBLAS_CORETYPE}
+ * already in the environment that names one of OpenBLAS's AVX2-or-older kernel sets (this machine's environment
+ * sets {@code Haswell}, the usual work-around for OpenBLAS's misdetection in virtual machines) is taken as a floor,
+ * not a ceiling, and raised to SkylakeX on such a CPU; one that names an AVX-512 set is kept. Whoever wants a given
+ * kernel set whatever the CPU sets {@code TEMPER_OPENBLAS_CORETYPE} (or {@code -Dtemper.openblas.coretype}) to its
+ * name, or to {@code openblas} to leave the choice to OpenBLAS and {@code OPENBLAS_CORETYPE}.
  */
 final class CpuFeatures {
     /** The AVX-512 subsets OpenBLAS's SkylakeX target is compiled for. */
@@ -47,12 +52,37 @@ final class CpuFeatures {
         return Set.of();
     }
 
-    /** The core type to force, or null to let OpenBLAS choose. */
-    static String coreTypeToForce(Set<String> flags, String userSetting) {
-        if (userSetting != null && !userSetting.isBlank()) {
+    /**
+     * OpenBLAS's x86-64 kernel sets that use at most AVX2 (names as its {@code OPENBLAS_CORETYPE} takes them, lower
+     * case): a setting among these is raised to SkylakeX on an AVX-512 CPU.
+     */
+    static final Set<String> PRE_AVX512_CORES = Set.of("katmai", "coppermine", "northwood", "prescott", "banias",
+            "atom", "core2", "penryn", "dunnington", "nehalem", "sandybridge", "haswell", "zen", "athlon", "opteron",
+            "opteron_sse3", "barcelona", "bobcat", "bulldozer", "piledriver", "steamroller", "excavator");
+
+    /**
+     * The core type to force, or null to leave the environment as it is.
+     *
+     * @param openBlasSetting the environment's {@code OPENBLAS_CORETYPE}, or null
+     * @param temperSetting {@code TEMPER_OPENBLAS_CORETYPE} (or the system property), or null: a kernel set's name
+     *     forces it; {@code openblas} forces nothing
+     */
+    static String coreTypeToForce(Set<String> flags, String openBlasSetting, String temperSetting) {
+        if (temperSetting != null && !temperSetting.isBlank()) {
+            String wanted = temperSetting.trim();
+            return wanted.equalsIgnoreCase("openblas") ? null : wanted;
+        }
+        if (!flags.containsAll(SKYLAKEX_FLAGS)) {
             return null;
         }
-        return flags.containsAll(SKYLAKEX_FLAGS) ? "SkylakeX" : null;
+        boolean unset = openBlasSetting == null || openBlasSetting.isBlank();
+        return unset || PRE_AVX512_CORES.contains(openBlasSetting.trim().toLowerCase(Locale.ROOT)) ? "SkylakeX" : null;
+    }
+
+    /** {@code TEMPER_OPENBLAS_CORETYPE}, the system property {@code temper.openblas.coretype} winning over it. */
+    static String temperSetting() {
+        String property = System.getProperty("temper.openblas.coretype");
+        return property != null ? property : System.getenv("TEMPER_OPENBLAS_CORETYPE");
     }
 
     /**
@@ -60,7 +90,7 @@ final class CpuFeatures {
      * OPENBLAS_NUM_THREADS in the process environment. Returns the forced core type, or null.
      */
     static String prepareOpenBlasEnvironment(int threads) {
-        String core = coreTypeToForce(cpuFlags(), System.getenv("OPENBLAS_CORETYPE"));
+        String core = coreTypeToForce(cpuFlags(), System.getenv("OPENBLAS_CORETYPE"), temperSetting());
         try {
             CLibrary libc = Native.load("c", CLibrary.class);
             if (core != null) {

@@ -66,7 +66,7 @@ final class OpenBlas implements Blas {
         Loader.load(openblas_nolapack.class);
         String path = libraryPath();
         String base = openblas_nolapack.OPENBLAS_VERSION.trim() + " (" + coreName(path) + " kernels"
-                + (forced != null ? ", forced by temper: the CPU has AVX-512" : "")
+                + (forced != null ? ", chosen by temper" + overriding(forced) : "")
                 + (BANDED ? ", split over temper's threads" : ", OpenBLAS's threads");
         if (!inPlace) {
             return new OpenBlas(base + "; operands copied, as asked by temper.blas=openblas-copy)", null, threads);
@@ -79,6 +79,13 @@ final class OpenBlas implements Blas {
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return new OpenBlas(base + "; operands copied: " + e.getMessage() + ")", null, threads);
         }
+    }
+
+    /** What a forced kernel choice replaced, for the backend's name: a user reading a benchmark should see it. */
+    private static String overriding(String forced) {
+        String before = System.getenv("OPENBLAS_CORETYPE");
+        return before == null || before.isBlank() || before.trim().equalsIgnoreCase(forced) ? ""
+                : " over OPENBLAS_CORETYPE=" + before.trim();
     }
 
     /** Whether GEMM runs on the arrays themselves (the shim loaded) rather than on copies. */

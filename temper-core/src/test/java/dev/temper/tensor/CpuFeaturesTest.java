@@ -19,8 +19,8 @@ class CpuFeaturesTest {
 
     @Test
     void forcesSkylakeXWhenEveryAvx512SubsetItNeedsIsPresent() {
-        assertEquals("SkylakeX", CpuFeatures.coreTypeToForce(ZEN4, null));
-        assertEquals("SkylakeX", CpuFeatures.coreTypeToForce(CpuFeatures.SKYLAKEX_FLAGS, null));
+        assertEquals("SkylakeX", CpuFeatures.coreTypeToForce(ZEN4, null, null));
+        assertEquals("SkylakeX", CpuFeatures.coreTypeToForce(CpuFeatures.SKYLAKEX_FLAGS, null, null));
     }
 
     @Test
@@ -28,19 +28,32 @@ class CpuFeaturesTest {
         for (String missing : CpuFeatures.SKYLAKEX_FLAGS) {
             Set<String> flags = new HashSet<>(ZEN4);
             flags.remove(missing);
-            assertNull(CpuFeatures.coreTypeToForce(flags, null), "without " + missing);
+            assertNull(CpuFeatures.coreTypeToForce(flags, null, null), "without " + missing);
         }
-        assertNull(CpuFeatures.coreTypeToForce(Set.of("sse2", "avx", "avx2", "fma"), null));
-        assertNull(CpuFeatures.coreTypeToForce(Set.of(), null));
+        assertNull(CpuFeatures.coreTypeToForce(Set.of("sse2", "avx", "avx2", "fma"), "Haswell", null));
+        assertNull(CpuFeatures.coreTypeToForce(Set.of(), null, null));
     }
 
     @Test
-    void forcesNothingWhenTheUserAlreadyChoseACoreType() {
-        assertNull(CpuFeatures.coreTypeToForce(ZEN4, "Haswell"));
-        assertNull(CpuFeatures.coreTypeToForce(ZEN4, "SkylakeX"));
+    void raisesAnAvx2SettingOnAnAvx512CpuAndKeepsAnAvx512One() {
+        assertEquals("SkylakeX", CpuFeatures.coreTypeToForce(ZEN4, "Haswell", null));
+        assertEquals("SkylakeX", CpuFeatures.coreTypeToForce(ZEN4, " zen ", null));
+        assertNull(CpuFeatures.coreTypeToForce(ZEN4, "SkylakeX", null));
+        assertNull(CpuFeatures.coreTypeToForce(ZEN4, "Cooperlake", null));
         // an empty or blank setting is no choice at all
-        assertEquals("SkylakeX", CpuFeatures.coreTypeToForce(ZEN4, ""));
-        assertEquals("SkylakeX", CpuFeatures.coreTypeToForce(ZEN4, "  "));
+        assertEquals("SkylakeX", CpuFeatures.coreTypeToForce(ZEN4, "", null));
+        assertEquals("SkylakeX", CpuFeatures.coreTypeToForce(ZEN4, "  ", null));
+        // without AVX-512 an AVX2 setting stays: raising it would be SIGILL
+        assertNull(CpuFeatures.coreTypeToForce(Set.of("avx2", "fma"), "Haswell", null));
+    }
+
+    @Test
+    void temperSettingWinsOverEverything() {
+        assertEquals("Haswell", CpuFeatures.coreTypeToForce(ZEN4, null, "Haswell"));
+        assertEquals("Haswell", CpuFeatures.coreTypeToForce(ZEN4, "SkylakeX", " Haswell "));
+        assertNull(CpuFeatures.coreTypeToForce(ZEN4, "Haswell", "openblas"));
+        assertNull(CpuFeatures.coreTypeToForce(ZEN4, null, "OpenBLAS"));
+        assertEquals("SkylakeX", CpuFeatures.coreTypeToForce(ZEN4, "Haswell", " "));
     }
 
     @Test
