@@ -7,6 +7,7 @@ import dev.temper.cli.config.TrainConfig;
 import dev.temper.data.Dataset;
 import dev.temper.data.FoldSummary;
 import dev.temper.data.KFold;
+import dev.temper.io.AtomicWrite;
 import dev.temper.nn.Sequential;
 import dev.temper.tensor.Backend;
 import dev.temper.tensor.Rng;
@@ -81,7 +82,7 @@ final class CrossValidationRun {
         summaries.forEach((name, s) -> mean.append(mean.length() == 0 ? "" : ", ").append(name).append(' ').append(s.format()));
         out.printf(Locale.ROOT, "mean \u00b1 std over %d folds: %s; %.1f s in all%n", cv.folds(), mean, seconds);
 
-        AtomicFiles.writeString(dir.resolve("cross_validation.csv"), csv(result.folds(), summaries));
+        AtomicWrite.writeString(dir.resolve("cross_validation.csv"), csv(result.folds(), summaries));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("cross_validation", report(cv, result.folds(), summaries, setups));
         metrics.put("epochs", config.epochs());
@@ -89,7 +90,7 @@ final class CrossValidationRun {
         metrics.put("seed", config.seed());
         metrics.put("threads", threads);
         metrics.put("gemm", Backend.blas().name());
-        AtomicFiles.writeString(dir.resolve("metrics.json"), Json.object(metrics));
+        AtomicWrite.writeString(dir.resolve("metrics.json"), Json.object(metrics));
         out.println("wrote " + dir.resolve("cross_validation.csv") + " and " + dir.resolve("metrics.json"));
         return 0;
     }

@@ -1,6 +1,7 @@
 package dev.temper.cli;
 
 import dev.temper.cli.config.LossKind;
+import dev.temper.io.AtomicWrite;
 import dev.temper.tensor.Tensor;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ final class PredictCommand {
         Tensor features = ModelInput.features(Path.of(a.option("--input")), m.preprocessing());
         Tensor outputs = m.inference().predict(features, 512);
         Path target = Path.of(a.option("--out"));
-        AtomicFiles.writeString(target, csv(outputs, m));
+        AtomicWrite.writeString(target, csv(outputs, m));
         out.println("predict: wrote " + outputs.dim(0) + " predictions to " + target);
         return 0;
     }

@@ -4,6 +4,7 @@ import dev.temper.cli.config.Json;
 import dev.temper.cli.config.TrainConfig;
 import dev.temper.cli.config.TrainConfigParser;
 import dev.temper.data.Dataset;
+import dev.temper.io.AtomicWrite;
 import dev.temper.nn.Sequential;
 import dev.temper.tensor.Backend;
 import dev.temper.tensor.Parallel;
@@ -82,7 +83,7 @@ final class TrainCommand {
         Evaluation result = setup.trainer().evaluate(test, 512);
         RunReport.printTest(out, result, trainSeconds);
 
-        AtomicFiles.writeString(dir.resolve("history.csv"), history.toCsv());
+        AtomicWrite.writeString(dir.resolve("history.csv"), history.toCsv());
         Map<String, Object> metrics = RunReport.metrics(result, history, setup.earlyStopping());
         metrics.put("epochs", epochs);
         metrics.put("train_seconds", trainSeconds);
@@ -90,7 +91,7 @@ final class TrainCommand {
         metrics.put("threads", threads);
         metrics.put("parameters", model.parameterCount());
         metrics.put("gemm", Backend.blas().name());
-        AtomicFiles.writeString(dir.resolve("metrics.json"), Json.object(metrics));
+        AtomicWrite.writeString(dir.resolve("metrics.json"), Json.object(metrics));
         out.println("wrote " + dir.resolve("history.csv") + " and " + dir.resolve("metrics.json"));
         Path weights = dir.resolve("model.safetensors");
         ModelFile.save(weights, model, config, data.preprocessing(task), runFileText(a));

@@ -8,6 +8,7 @@ import dev.temper.cli.config.TuneConfig;
 import dev.temper.cli.config.TuneConfigParser;
 import dev.temper.data.Dataset;
 import dev.temper.data.KFold;
+import dev.temper.io.AtomicWrite;
 import dev.temper.report.TuneReport;
 import dev.temper.tensor.Backend;
 import dev.temper.tensor.Parallel;
@@ -125,7 +126,7 @@ final class TuneCommand {
                 result.steps(), result.seconds());
         out.print(Leaderboard.format(trials, direction, config.monitor(), 10));
         Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve("trials.csv"), TrialsCsv.render(config.space(), trials));
+        AtomicWrite.writeString(dir.resolve("trials.csv"), TrialsCsv.render(config.space(), trials));
         TuneReport.page(config.space(), trials, direction, config.monitor(), cost.description()).write(dir.resolve("report.html"));
         Trial best = result.best();
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -145,7 +146,7 @@ final class TuneCommand {
         summary.put("trials", trials.size());
         summary.put("epochs", epochs);
         summary.put("strategy", strategy.describe());
-        AtomicFiles.writeString(dir.resolve("best.json"), Json.object(summary));
+        AtomicWrite.writeString(dir.resolve("best.json"), Json.object(summary));
         out.println("wrote " + dir.resolve("trials.csv") + ", " + dir.resolve("report.html") + " and " + dir.resolve("best.json"));
         return 0;
     }
