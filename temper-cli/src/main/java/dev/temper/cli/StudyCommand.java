@@ -89,13 +89,14 @@ final class StudyCommand {
             result = study.run(dir, progress, interruption.signal());
             progress.clearLiveLine();
             report(result, dir, dataDescription, config, a, threads, out);
+            if (!result.complete()) {
+                // before close(): once it returns, an interrupted JVM halts, and a line printed after could be lost
+                out.printf(Locale.ROOT, "interrupted: %d of %d runs finished (kept under %s); run the same command "
+                        + "again to resume%n", result.runs().size(), result.plannedRuns(), dir.resolve("runs"));
+                out.flush();
+            }
         }
-        if (!result.complete()) {
-            out.printf(Locale.ROOT, "interrupted: %d of %d runs finished (kept under %s); run the same command "
-                    + "again to resume%n", result.runs().size(), result.plannedRuns(), dir.resolve("runs"));
-            return INTERRUPTED;
-        }
-        return 0;
+        return result.complete() ? 0 : INTERRUPTED;
     }
 
     /** Builds a regime's runs: its run file's model (from the run's generator) and trainer. */
