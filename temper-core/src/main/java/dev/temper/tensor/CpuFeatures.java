@@ -21,9 +21,9 @@ import java.util.Set;
  *
  * <p>Forcing SkylakeX kernels on a CPU without AVX-512 kills the process with SIGILL, so they are chosen only when
  * {@code /proc/cpuinfo} lists every AVX-512 subset those kernels use (F, BW, DQ, VL, CD). An {@code OPENBLAS_CORETYPE}
- * already in the environment that names one of OpenBLAS's AVX2-or-older kernel sets (this machine's environment
- * sets {@code Haswell}, the usual work-around for OpenBLAS's misdetection in virtual machines) is taken as a floor,
- * not a ceiling, and raised to SkylakeX on such a CPU; one that names an AVX-512 set is kept. Whoever wants a given
+ * already in the environment that names one of OpenBLAS's AVX2-or-older kernel sets (the development machine's
+ * environment sets {@code Haswell} for every process) is taken as a floor, not a ceiling, and raised to SkylakeX on
+ * such a CPU; one that names an AVX-512 set is kept. Whoever wants a given
  * kernel set whatever the CPU sets {@code TEMPER_OPENBLAS_CORETYPE} (or {@code -Dtemper.openblas.coretype}) to its
  * name, or to {@code openblas} to leave the choice to OpenBLAS and {@code OPENBLAS_CORETYPE}.
  */
