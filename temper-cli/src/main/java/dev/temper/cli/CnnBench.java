@@ -9,11 +9,12 @@ import dev.temper.nn.ReLU;
 import dev.temper.nn.Reshape;
 import dev.temper.nn.Sequential;
 import dev.temper.tensor.Conv2dGeometry;
-import dev.temper.tensor.GroupedConvolution;
 import dev.temper.tensor.Padding;
 import dev.temper.tensor.Rng;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark CNN of the issue: conv 5x5x32 'valid' + ReLU, max-pool 2, conv 5x5x64 'valid' + ReLU, max-pool 2,
@@ -22,40 +23,46 @@ import java.util.Map;
  */
 final class CnnBench {
     private static final int BATCH = BenchCommand.BATCH;
-    private static final Conv2dGeometry FIRST = Conv2dGeometry.of("conv 1", 1, 28, 28, 5, 5, 1, 1, 1, 1, Padding.valid());
-    private static final Conv2dGeometry SECOND = Conv2dGeometry.of("conv 2", 32, 12, 12, 5, 5, 1, 1, 1, 1, Padding.valid());
-    /** Images per group in the backward pass of each layer ({@link GroupedConvolution}). */
-    private static final int FIRST_GROUP = GroupedConvolution.groupSize(FIRST, BATCH);
-    private static final int SECOND_GROUP = GroupedConvolution.groupSize(SECOND, BATCH);
-
-    /** One GEMM shape of a training step and how many times a step calls it (fractional: a short last group). */
-    record Call(GemmShape shape, double perStep) {}
+    /**
+     * One GEMM shape of a training step, how many times a step calls it, and whether the calls run one per thread
+     * side by side (single-threaded GEMMs inside a parallel loop) rather than each split over the threads.
+     */
+    record Call(GemmShape shape, double perStep, boolean sideBySide) {}
 
     /**
-     * The GEMMs of one training step at batch 128, as {@link GroupedConvolution} issues them: forward one GEMM
-     * per image for the first layer ({@code K @ cols_n}), one per group for the second ({@code cols^T @ K^T}); kernel gradient one per group ({@code dK += G @ cols^T} for the shallow first
-     * layer, {@code dK^T += cols @ G^T} for the second); column gradient {@code K^T @ G} one per group, except for
-     * the first layer, whose input needs none; then the two dense layers.
+     * The GEMMs of one training step at batch 128, as {@code dev.temper.tensor.Convolution} issues them. First layer
+     * (one input channel: im2col, image by image, images spread over the threads): forward {@code K @ cols_n} and
+     * kernel gradient {@code dK += G_n @ cols_n^T} per image; its input needs no gradient. Second layer (stride 1,
+     * 32 -> 64 channels: shifted GEMMs on channels-last copies, output rows spread over the threads): forward one
+     * {@code [8 * 128, 32] @ [32, 64]} per output row and tap (8 x 25), input gradient one {@code [8 * 128, 64] @
+     * [64, 32]} per input row and tap that reaches an output (8 x 25), kernel gradient one {@code [160, 4 * 1024] @
+     * [4 * 1024, 64]} per kernel row and half of the output rows (5 x 2). Then the two dense layers.
      */
     static final List<Call> CALLS = List.of(
-            new Call(new GemmShape("c1fwd", 32, 25, 576, false, false), BATCH),
-            new Call(new GemmShape("c1dK", 32, FIRST_GROUP * 576, 25, false, true), (double) BATCH / FIRST_GROUP),
-            new Call(new GemmShape("c2fwd", SECOND_GROUP * 64, 800, 64, true, true), (double) BATCH / SECOND_GROUP),
-            new Call(new GemmShape("c2dK", 800, SECOND_GROUP * 64, 64, false, true), (double) BATCH / SECOND_GROUP),
-            new Call(new GemmShape("c2dcol", 800, 64, SECOND_GROUP * 64, true, false), (double) BATCH / SECOND_GROUP),
-            new Call(new GemmShape("d1fwd", BATCH, 1024, 256, false, false), 1),
-            new Call(new GemmShape("d1dW", 1024, BATCH, 256, true, false), 1),
-            new Call(new GemmShape("d1dX", BATCH, 256, 1024, false, true), 1),
-            new Call(new GemmShape("d2fwd", BATCH, 256, 10, false, false), 1),
-            new Call(new GemmShape("d2dW", 256, BATCH, 10, true, false), 1),
-            new Call(new GemmShape("d2dX", BATCH, 10, 256, false, true), 1));
+            new Call(new GemmShape("c1fwd", 32, 25, 576, false, false), BATCH, true),
+            new Call(new GemmShape("c1dK", 32, 576, 25, false, true), BATCH, true),
+            new Call(new GemmShape("c2fwd", 8 * BATCH, 32, 64, false, false), 8 * 25, true),
+            new Call(new GemmShape("c2dX", 8 * BATCH, 64, 32, false, true), 8 * 25, true),
+            new Call(new GemmShape("c2dK", 5 * 32, 4 * 8 * BATCH, 64, true, false), 5 * 2, true),
+            new Call(new GemmShape("d1fwd", BATCH, 1024, 256, false, false), 1, false),
+            new Call(new GemmShape("d1dW", 1024, BATCH, 256, true, false), 1, false),
+            new Call(new GemmShape("d1dX", BATCH, 256, 1024, false, true), 1, false),
+            new Call(new GemmShape("d2fwd", BATCH, 256, 10, false, false), 1, false),
+            new Call(new GemmShape("d2dW", 256, BATCH, 10, true, false), 1, false),
+            new Call(new GemmShape("d2dX", BATCH, 10, 256, false, true), 1, false));
 
     /** The distinct shapes, for timing. */
     static final List<GemmShape> SHAPES = CALLS.stream().map(Call::shape).toList();
 
+    /** The shapes whose calls run side by side, timed that way. */
+    static final Set<GemmShape> SIDE_BY_SIDE = CALLS.stream().filter(Call::sideBySide).map(Call::shape).collect(Collectors.toSet());
+
     private CnnBench() {}
 
-    /** Seconds of GEMM in one epoch of {@code examples} at the measured rates (GFLOP/s by shape). */
+    /**
+     * Seconds of GEMM in one epoch of {@code examples} at the measured rates (GFLOP/s by shape; the side-by-side
+     * calls timed side by side, {@link GemmTimer#gflopsSideBySide}).
+     */
     static double limitSeconds(Map<GemmShape, Double> rates, int examples) {
         double step = 0;
         for (Call c : CALLS) {

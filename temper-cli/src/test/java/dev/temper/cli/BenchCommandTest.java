@@ -21,9 +21,9 @@ class BenchCommandTest {
     void benchmarkCnnMapsFlatImagesToTenClasses() {
         var model = CnnBench.model(new dev.temper.tensor.Rng(1));
         assertEquals(dev.temper.tensor.Shape.of(10), model.outputShape(dev.temper.tensor.Shape.of(784)));
-        // 2 * m * n * k summed over the conv GEMMs of one batch, however they are split into per-image and per-group
-        // calls: forward and kernel gradient of both layers and the column gradient of the second, each
-        // 2 * 32 * 25 * 73728 or 2 * 64 * 800 * 8192 FLOPs
+        // 2 * m * n * k summed over the conv GEMMs of one batch, however they are split into per-image, per-row and
+        // per-tap calls: forward and kernel gradient of both layers and the input gradient of the second, each
+        // 2 * 32 * 25 * 73728 or 2 * 64 * 800 * 8192 FLOPs (the useful ones: no padding rows are computed)
         double conv = CnnBench.CALLS.subList(0, 5).stream().mapToDouble(c -> c.perStep() * c.shape().flops()).sum();
         assertEquals(2 * (2.0 * 32 * 25 * 73728) + 3 * (2.0 * 64 * 800 * 8192), conv, 1e-6 * conv);
     }

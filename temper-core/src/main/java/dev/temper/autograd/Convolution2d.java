@@ -1,6 +1,7 @@
 package dev.temper.autograd;
 
 import dev.temper.tensor.Conv2dGeometry;
+import dev.temper.tensor.Convolution;
 import dev.temper.tensor.GroupedConvolution;
 import dev.temper.tensor.Tensor;
 
@@ -10,7 +11,8 @@ import dev.temper.tensor.Tensor;
  * {@code y[n, o, oy, ox] = b[o] + sum_{c,i,j} k[o, c, i, j] * x[n, c, oy*sh - pt + i*dh, ox*sw - pl + j*dw]}, reading
  * 0 outside the image (PyTorch's {@code torch.nn.functional.conv2d}).
  *
- * <p>Computed as im2col plus GEMM, a few images at a time ({@link GroupedConvolution}). Backward, with {@code G} the
+ * <p>Computed by {@link Convolution}: shifted GEMMs on a channels-last copy for stride 1, else im2col plus GEMM, a
+ * few images at a time ({@link GroupedConvolution}). In the im2col form, backward, with {@code G} the
  * output gradient in the GEMM's layout: {@code dK = G @ cols^T}, {@code db = sum over columns of G},
  * {@code dx = col2im(K^T @ G)} (skipped when x needs no gradient, e.g. the network's input). The backward pass
  * keeps only {@code x} and the kernel, and unfolds {@code x} again.
@@ -19,12 +21,21 @@ public final class Convolution2d {
     private Convolution2d() {}
 
     public static Variable apply(Variable x, Variable kernel, Variable bias, Conv2dGeometry g) {
+        return apply(x, kernel, bias, g, false);
+    }
+
+    /**
+     * With {@code relu}: {@code max(conv(x), 0)} as one op, the ReLU applied as the output is written and its
+     * gradient mask as the output gradient is read ({@link Convolution} says why); the same values and gradients as
+     * {@code apply(x, kernel, bias, g).relu()}.
+     */
+    public static Variable apply(Variable x, Variable kernel, Variable bias, Conv2dGeometry g, boolean relu) {
         Tensor k = kernel.value();
-        Tensor y = GroupedConvolution.forward(x.value(), k, bias == null ? null : bias.value(), g);
+        Tensor y = Convolution.forward(x.value(), k, bias == null ? null : bias.value(), g, relu);
         Variable[] inputs = bias == null ? new Variable[] {x, kernel} : new Variable[] {x, kernel, bias};
         return Variable.fromOp(y, grad -> {
             boolean wantBias = bias != null && bias.requiresGrad();
-            GroupedConvolution.Gradients d = GroupedConvolution.backward(x.value(), k, grad, g,
+            Convolution.Gradients d = Convolution.backward(x.value(), k, grad, relu ? y : null, g,
                     x.requiresGrad(), kernel.requiresGrad(), wantBias);
             if (d.kernel() != null) {
                 kernel.accumulateGrad(d.kernel());

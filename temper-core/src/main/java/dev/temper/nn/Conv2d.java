@@ -91,11 +91,23 @@ public final class Conv2d implements Layer {
 
     @Override
     public Variable forward(Variable input, ForwardContext context) {
+        return forward(input, false);
+    }
+
+    /**
+     * This layer followed by a ReLU, as one fused op ({@link Convolution2d#apply(Variable, Variable, Variable,
+     * Conv2dGeometry, boolean)}): {@link Sequential} runs a {@code Conv2d} and the {@link ReLU} right after it this way.
+     */
+    public Variable forwardWithRelu(Variable input) {
+        return forward(input, true);
+    }
+
+    private Variable forward(Variable input, boolean relu) {
         Shape s = input.shape();
         if (s.rank() != 4 || s.dim(1) != inChannels) {
             throw new IllegalArgumentException(this + ": expected input [batch, " + inChannels + ", height, width], got " + s);
         }
-        return Convolution2d.apply(input, kernel, bias, geometry(Shape.of(s.dim(1), s.dim(2), s.dim(3))));
+        return Convolution2d.apply(input, kernel, bias, geometry(Shape.of(s.dim(1), s.dim(2), s.dim(3))), relu);
     }
 
     @Override

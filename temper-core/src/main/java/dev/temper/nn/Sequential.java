@@ -46,11 +46,22 @@ public final class Sequential implements Model {
         return names;
     }
 
+    /**
+     * The layers in order, except that a {@link Conv2d} directly followed by a {@link ReLU} runs as one fused op
+     * ({@link Conv2d#forwardWithRelu}): the same values and gradients, without the pre-activation output and without
+     * two passes over it (TensorFlow's graph optimizer fuses the same pair).
+     */
     @Override
     public Variable forward(Variable input, ForwardContext context) {
         Variable x = input;
-        for (Layer layer : layers) {
-            x = layer.forward(x, context);
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            if (layer instanceof Conv2d conv && i + 1 < layers.size() && layers.get(i + 1) instanceof ReLU) {
+                x = conv.forwardWithRelu(x);
+                i++;
+            } else {
+                x = layer.forward(x, context);
+            }
         }
         return x;
     }

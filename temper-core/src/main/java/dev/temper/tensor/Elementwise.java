@@ -45,6 +45,23 @@ final class Elementwise {
         return out;
     }
 
+    /**
+     * {@code b > 0 ? a : 0} without a branch: with random signs a ternary mispredicts half the time (4 ns/element,
+     * measured); masking the bits of {@code a} costs 0.75 ns and keeps exact semantics (inf and NaN in {@code a}).
+     */
+    static float keepWherePositive(float a, float b) {
+        int v = Float.floatToRawIntBits(b);
+        int keep = ~(((v - 1) | (0x7F800000 - v)) >> 31); // all ones iff 0 < b <= +inf
+        return Float.intBitsToFloat(Float.floatToRawIntBits(a) & keep);
+    }
+
+    /** {@link #keepWherePositive(float, float)} in double. */
+    static double keepWherePositive(double a, double b) {
+        long v = Double.doubleToRawLongBits(b);
+        long keep = ~(((v - 1) | (0x7FF0000000000000L - v)) >> 63); // all ones iff 0 < b <= +inf
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(a) & keep);
+    }
+
     static void requireSameType(String op, Tensor a, Tensor b) {
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException(op + ": operand types " + a.dtype() + " and " + b.dtype() + " differ; convert one with to()");
@@ -141,9 +158,7 @@ final class Elementwise {
                 // Branch-free select: with random signs a ternary mispredicts half the time (4 ns/element,
                 // measured); masking the bits of a costs 0.75 ns and keeps exact semantics (inf and NaN in a).
                 for (int j = 0; j < len; j++) {
-                    int v = Float.floatToRawIntBits(b[ib + j]);
-                    int keep = ~(((v - 1) | (0x7F800000 - v)) >> 31); // all ones iff 0 < b <= +inf
-                    y[iy + j] = Float.intBitsToFloat(Float.floatToRawIntBits(a[ia + j]) & keep);
+                    y[iy + j] = keepWherePositive(a[ia + j], b[ib + j]);
                 }
                 return;
             }

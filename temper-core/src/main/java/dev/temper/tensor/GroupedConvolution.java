@@ -14,15 +14,17 @@ package dev.temper.tensor;
  * <p>Per group, with {@code cols [C*kh*kw, count*L]} ({@link Im2Col}), {@code K = kernel [OC, C*kh*kw]} and
  * {@code G [OC, count*L]} the group's output gradient:
  * <ul>
- *   <li>forward, small products ({@link #SINGLE_THREAD_GEMM}): {@code Y_n = K @ cols_n} for each image, written
- *       by GEMM straight into the NCHW output, which holds the bias beforehand (GEMM with beta 1), so no layout
- *       pass (the first layer's forward pass took 6 instead of 11 ms on one core); larger ones:
- *       {@code Y^T = cols^T @ K^T} for the group, the longer side as the GEMM's rows, then into NCHW with the bias;
+ *   <li>forward, small products ({@link #SINGLE_THREAD_GEMM}): {@code Y_n = K @ cols_n} for each image, images
+ *       spread over the threads, written by GEMM straight into the NCHW output, which holds the bias beforehand
+ *       (GEMM with beta 1), so no layout pass (the first layer's forward pass took 6 instead of 11 ms on one core);
+ *       larger ones: {@code Y^T = cols^T @ K^T} for the group, the longer side as the GEMM's rows, then into NCHW
+ *       with the bias;
  *   <li>kernel gradient: {@code dK += G @ cols^T}, accumulated over groups (GEMM with beta 1);
  *   <li>bias gradient: the sums of G's rows;
  *   <li>input gradient: {@code col2im(K^T @ G)}.
  * </ul>
- * The kernel gradient takes the transposed form {@code dK^T += cols @ G^T} when the patch is deeper than the
+ * Small products go image by image in backward too ({@link #backwardPerImage}), in parallel tasks with partial
+ * gradients. The kernel gradient takes the transposed form {@code dK^T += cols @ G^T} when the patch is deeper than the
  * channel count, so that the longer side is the GEMM's rows, which OpenBLAS runs faster ({@code dK^T [800 x 64]}
  * against {@code dK [64 x 800]} for the second layer).
  *
@@ -48,8 +50,12 @@ public final class GroupedConvolution {
      */
     static final double SINGLE_THREAD_GEMM = 1 << 19;
 
-    /** The gradients of one backward pass; null where not asked for. */
-    public record Gradients(Tensor input, Tensor kernel, Tensor bias) {}
+    /**
+     * Images per parallel task in the image-by-image passes. Fixed, so that the partial gradients, and with them the
+     * bits, do not depend on the thread count; small, so that the tasks balance over the threads, but not so small
+     * that the tasks' buffers (allocated per task) cost more than their work.
+     */
+    static final int IMAGES_PER_TASK = 8;
 
     private GroupedConvolution() {}
 
@@ -60,16 +66,21 @@ public final class GroupedConvolution {
 
     /** {@code y [N, OC, outH, outW]} for input {@code x}, kernel {@code [OC, C, kh, kw]} and {@code bias [OC]} (may be null). */
     public static Tensor forward(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g) {
+        return forward(x, kernel, bias, g, false);
+    }
+
+    /** As above, with {@code relu}: {@code max(y, 0)} ({@link Convolution} on the fused ReLU). */
+    public static Tensor forward(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g, boolean relu) {
         g.requireImages("conv2d", x);
         boolean perImage = (double) kernel.dim(0) * g.patchSize() * g.outPositions() < SINGLE_THREAD_GEMM;
-        return forward(x, kernel, bias, g, groupSize(g, x.dim(0)), perImage);
+        return forward(x, kernel, bias, g, groupSize(g, x.dim(0)), perImage, relu);
     }
 
     /**
-     * {@link #forward(Tensor, Tensor, Tensor, Conv2dGeometry)} with {@code group} images per group and one GEMM
-     * per image or per group (tests vary both).
+     * {@link #forward(Tensor, Tensor, Tensor, Conv2dGeometry, boolean)} with {@code group} images per group and one
+     * GEMM per image or per group (tests vary both).
      */
-    static Tensor forward(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g, int group, boolean perImage) {
+    static Tensor forward(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g, int group, boolean perImage, boolean relu) {
         g.requireImages("conv2d", x);
         requireKernel(kernel, g);
         Elementwise.requireSameType("conv2d", x, kernel);
@@ -80,41 +91,83 @@ public final class GroupedConvolution {
         Tensor k = kernel.contiguous();
         Tensor b = bias == null ? null : bias.to(x.dtype()).contiguous();
         Tensor y = Tensor.zeros(x.dtype(), batch, outChannels, g.outHeight(), g.outWidth());
+        if (perImage) {
+            if (b != null) {
+                fillWithBias(y, b);
+            }
+            // Y_n [OC, L] = K @ cols_n, straight into the NCHW output on top of the bias; each task unfolds its own
+            // images into its own buffer, which stays in cache for the GEMM that reads it
+            Parallel.forRange(batch, IMAGES_PER_TASK, (n0, n1) -> {
+                Tensor cols = Tensor.zeros(x.dtype(), g.patchSize() * positions);
+                for (int n = n0; n < n1; n++) {
+                    Im2Col.unfold(xc, n, 1, g, cols, positions);
+                    gemm(false, false, outChannels, positions, g.patchSize(), k, 0, g.patchSize(), cols, 0, positions,
+                            b == null ? 0 : 1, y, n * outChannels * positions, positions);
+                    if (relu) {
+                        reluInPlace(y, n * outChannels * positions, outChannels * positions);
+                    }
+                }
+            });
+            return y;
+        }
         int ld = group * positions;
         Tensor cols = Tensor.zeros(x.dtype(), g.patchSize() * ld);
-        Tensor product = perImage ? null : Tensor.zeros(x.dtype(), ld * outChannels);
-        if (perImage && b != null) {
-            fillWithBias(y, b);
-        }
+        Tensor product = Tensor.zeros(x.dtype(), ld * outChannels);
         for (int first = 0; first < batch; first += group) {
             int count = Math.min(group, batch - first);
             Im2Col.unfold(xc, first, count, g, cols, ld);
-            if (perImage) { // Y_n [OC, L] = K @ cols_n, straight into the NCHW output on top of the bias
-                for (int s = 0; s < count; s++) {
-                    gemm(false, false, outChannels, positions, g.patchSize(), k, 0, g.patchSize(), cols, s * positions, ld,
-                            b == null ? 0 : 1, y, (first + s) * outChannels * positions, positions);
-                }
-            } else { // Y^T [count * L, OC] = cols^T @ K^T, then into NCHW with the bias
-                gemm(true, true, count * positions, outChannels, g.patchSize(), cols, ld, k, g.patchSize(), 0, product, outChannels);
-                ConvLayout.scatter(product, outChannels, true, first, count, b, y);
-            }
+            // Y^T [count * L, OC] = cols^T @ K^T, then into NCHW with the bias
+            gemm(true, true, count * positions, outChannels, g.patchSize(), cols, ld, k, g.patchSize(), 0, product, outChannels);
+            ConvLayout.scatter(product, outChannels, true, first, count, b, y);
+        }
+        if (relu) {
+            Parallel.forRange(batch, 1, (n0, n1) -> reluInPlace(y, n0 * outChannels * positions, (n1 - n0) * outChannels * positions));
         }
         return y;
+    }
+
+    /** {@code max(v, 0)} in place for {@code length} values of the contiguous {@code t} from element {@code start}. */
+    private static void reluInPlace(Tensor t, int start, int length) {
+        int from = t.offset() + start;
+        if (t.dtype() == DType.FLOAT32) {
+            float[] v = t.floatData();
+            for (int i = from; i < from + length; i++) {
+                v[i] = Math.max(v[i], 0f);
+            }
+        } else {
+            double[] v = t.doubleData();
+            for (int i = from; i < from + length; i++) {
+                v[i] = Math.max(v[i], 0);
+            }
+        }
     }
 
     /**
      * The gradients of the convolution at input {@code x} and {@code kernel} for the output gradient
      * {@code gradOutput [N, OC, outH, outW]}; each flag says whether that gradient is wanted.
      */
-    public static Gradients backward(Tensor x, Tensor kernel, Tensor gradOutput, Conv2dGeometry g,
+    public static Convolution.Gradients backward(Tensor x, Tensor kernel, Tensor gradOutput, Conv2dGeometry g,
                                      boolean wantInput, boolean wantKernel, boolean wantBias) {
-        g.requireImages("conv2d backward", x);
-        return backward(x, kernel, gradOutput, g, wantInput, wantKernel, wantBias, groupSize(g, x.dim(0)));
+        return backward(x, kernel, gradOutput, null, g, wantInput, wantKernel, wantBias);
     }
 
-    /** {@link #backward(Tensor, Tensor, Tensor, Conv2dGeometry, boolean, boolean, boolean)} with {@code group} images per group. */
-    static Gradients backward(Tensor x, Tensor kernel, Tensor gradOutput, Conv2dGeometry g,
-                              boolean wantInput, boolean wantKernel, boolean wantBias, int group) {
+    /**
+     * As above for the convolution with a fused ReLU whose output was {@code reluOutput} (contiguous, the type of
+     * {@code x}; null for a plain convolution): the output gradient counts only where that output is above 0.
+     */
+    public static Convolution.Gradients backward(Tensor x, Tensor kernel, Tensor gradOutput, Tensor reluOutput, Conv2dGeometry g,
+                                                 boolean wantInput, boolean wantKernel, boolean wantBias) {
+        g.requireImages("conv2d backward", x);
+        boolean perImage = (double) kernel.dim(0) * g.patchSize() * g.outPositions() < SINGLE_THREAD_GEMM;
+        return backward(x, kernel, gradOutput, reluOutput, g, wantInput, wantKernel, wantBias, groupSize(g, x.dim(0)), perImage);
+    }
+
+    /**
+     * {@link #backward(Tensor, Tensor, Tensor, Conv2dGeometry, boolean, boolean, boolean)} with {@code group} images
+     * per group, or image by image (tests vary both).
+     */
+    static Convolution.Gradients backward(Tensor x, Tensor kernel, Tensor gradOutput, Tensor reluOutput, Conv2dGeometry g,
+                              boolean wantInput, boolean wantKernel, boolean wantBias, int group, boolean perImage) {
         g.requireImages("conv2d backward", x);
         requireKernel(kernel, g);
         int batch = x.dim(0);
@@ -130,6 +183,12 @@ public final class GroupedConvolution {
         Tensor xc = x.contiguous();
         Tensor k = kernel.contiguous();
         Tensor grad = gradOutput.to(type).contiguous();
+        if (perImage) {
+            return backwardPerImage(xc, k, grad, reluOutput, g, wantInput, wantKernel, wantBias);
+        }
+        if (reluOutput != null) { // the large-product path masks the whole gradient first
+            grad = grad.keepWherePositive(reluOutput);
+        }
         int ld = group * positions;
         Tensor rows = Tensor.zeros(type, outChannels * ld);
         Tensor cols = wantKernel ? Tensor.zeros(type, patch * ld) : null;
@@ -177,7 +236,129 @@ public final class GroupedConvolution {
                 biasGrad.setFlatContiguous(o, biasSum[o]);
             }
         }
-        return new Gradients(dx, kernelGrad, biasGrad);
+        return new Convolution.Gradients(dx, kernelGrad, biasGrad);
+    }
+
+    /**
+     * The backward pass image by image, for products too small to split ({@link #SINGLE_THREAD_GEMM}): a task of
+     * {@link #IMAGES_PER_TASK} images unfolds each image into its own buffer, adds {@code G_n @ cols_n^T} (or its
+     * transpose, see the class comment) to its own partial kernel gradient and {@code G_n}'s row sums to its own
+     * partial bias gradient, and folds {@code K^T @ G_n} into the image's input gradient. {@code G_n} is image
+     * {@code n}'s slice of the NCHW output gradient as it stands, so nothing is gathered. The partials are added in
+     * task order: the bits do not depend on the thread count.
+     *
+     * <p>Why: the first layer of the benchmark CNN (1 -> 32 channels, 28x28) has a kernel gradient of only 32 x 25,
+     * which no split of C can share between threads, so as one GEMM per group it ran on one core (3.5 ms a step).
+     */
+    private static Convolution.Gradients backwardPerImage(Tensor xc, Tensor k, Tensor grad, Tensor reluOutput, Conv2dGeometry g,
+                                                          boolean wantInput, boolean wantKernel, boolean wantBias) {
+        DType type = xc.dtype();
+        int batch = xc.dim(0);
+        int outChannels = k.dim(0);
+        int patch = g.patchSize();
+        int positions = g.outPositions();
+        boolean shallow = patch < outChannels;
+        int tasks = Parallel.chunkCount(batch, IMAGES_PER_TASK);
+        Tensor[] kernelParts = new Tensor[tasks];
+        double[][] biasParts = new double[tasks][];
+        Tensor dx = wantInput ? Tensor.zeros(type, batch, g.channels(), g.height(), g.width()) : null;
+        Parallel.forChunks(batch, IMAGES_PER_TASK, (task, n0, n1) -> {
+            Tensor cols = wantKernel ? Tensor.zeros(type, patch * positions) : null;
+            Tensor dcols = wantInput ? Tensor.zeros(type, patch * positions) : null;
+            Tensor dk = wantKernel ? Tensor.zeros(type, outChannels * patch) : null;
+            double[] sums = wantBias ? new double[outChannels] : null;
+            Tensor masked = reluOutput == null ? null : Tensor.zeros(type, outChannels * positions);
+            for (int n = n0; n < n1; n++) {
+                int at = n * outChannels * positions; // G_n [OC, L] in the output gradient
+                Tensor gn = grad;
+                if (masked != null) { // G_n where the ReLU's output is above 0, in the task's own buffer
+                    maskImage(grad, reluOutput, at, masked);
+                    gn = masked;
+                    at = 0;
+                }
+                if (wantKernel) {
+                    Im2Col.unfold(xc, n, 1, g, cols, positions);
+                    double beta = n == n0 ? 0 : 1;
+                    if (shallow) { // dK [OC, patch] += G_n @ cols_n^T
+                        gemm(false, true, outChannels, patch, positions, gn, at, positions, cols, 0, positions, beta, dk, 0, patch);
+                    } else { // dK^T [patch, OC] += cols_n @ G_n^T
+                        gemm(false, true, patch, outChannels, positions, cols, 0, positions, gn, at, positions, beta, dk, 0, outChannels);
+                    }
+                }
+                if (wantBias) {
+                    for (int o = 0; o < outChannels; o++) {
+                        sums[o] += planeSum(gn, at + o * positions, positions);
+                    }
+                }
+                if (wantInput) { // dcols_n [patch, L] = K^T @ G_n, folded into image n
+                    gemm(true, false, patch, positions, outChannels, k, 0, patch, gn, at, positions, 0, dcols, 0, positions);
+                    Im2Col.fold(dcols, positions, n, 1, g, dx);
+                }
+            }
+            kernelParts[task] = dk;
+            biasParts[task] = sums;
+        });
+        Tensor kernelGrad = null;
+        if (wantKernel) {
+            Tensor dk = kernelParts[0];
+            for (int t = 1; t < tasks; t++) {
+                dk = dk.add(kernelParts[t]);
+            }
+            Tensor asMatrix = shallow ? dk.reshape(outChannels, patch) : dk.reshape(patch, outChannels).transpose();
+            kernelGrad = asMatrix.contiguous().reshape(k.dims());
+        }
+        Tensor biasGrad = null;
+        if (wantBias) {
+            biasGrad = Tensor.zeros(type, outChannels);
+            for (int o = 0; o < outChannels; o++) {
+                double sum = 0;
+                for (double[] part : biasParts) {
+                    sum += part[o];
+                }
+                biasGrad.setFlatContiguous(o, sum);
+            }
+        }
+        return new Convolution.Gradients(dx, kernelGrad, biasGrad);
+    }
+
+    /** {@code into[i] = grad[at + i]} where {@code reluOutput[at + i] > 0}, else 0, for one image's {@code into.size()} values. */
+    private static void maskImage(Tensor grad, Tensor reluOutput, int at, Tensor into) {
+        int length = into.size();
+        int g0 = grad.offset() + at;
+        int m0 = reluOutput.offset() + at;
+        if (into.dtype() == DType.FLOAT32) {
+            float[] g = grad.floatData();
+            float[] m = reluOutput.floatData();
+            float[] out = into.floatData();
+            for (int i = 0; i < length; i++) {
+                out[i] = Elementwise.keepWherePositive(g[g0 + i], m[m0 + i]);
+            }
+        } else {
+            double[] g = grad.doubleData();
+            double[] m = reluOutput.doubleData();
+            double[] out = into.doubleData();
+            for (int i = 0; i < length; i++) {
+                out[i] = Elementwise.keepWherePositive(g[g0 + i], m[m0 + i]);
+            }
+        }
+    }
+
+    /** The sum, in double, of {@code length} values of the contiguous {@code t} from element {@code start}. */
+    private static double planeSum(Tensor t, int start, int length) {
+        double sum = 0;
+        int from = t.offset() + start;
+        if (t.dtype() == DType.FLOAT32) {
+            float[] v = t.floatData();
+            for (int i = from; i < from + length; i++) {
+                sum += v[i];
+            }
+        } else {
+            double[] v = t.doubleData();
+            for (int i = from; i < from + length; i++) {
+                sum += v[i];
+            }
+        }
+        return sum;
     }
 
     /** Each channel plane of every image set to that channel's bias. */
@@ -198,7 +379,7 @@ public final class GroupedConvolution {
         });
     }
 
-    private static void requireKernel(Tensor k, Conv2dGeometry g) {
+    static void requireKernel(Tensor k, Conv2dGeometry g) {
         if (k.rank() != 4 || k.dim(1) != g.channels() || k.dim(2) != g.kernelHeight() || k.dim(3) != g.kernelWidth()) {
             throw new IllegalArgumentException("conv2d: expected kernel [outChannels, " + g.channels() + ", " + g.kernelHeight()
                     + ", " + g.kernelWidth() + "], got " + k.shape());

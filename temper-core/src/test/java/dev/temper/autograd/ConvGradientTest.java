@@ -50,6 +50,10 @@ class ConvGradientTest {
                         new int[] {3, 2, 2, 3}, false, 2, 1, 1, 2, Padding.of(1, 0, 2, 1)),
                 conv("conv2d shallow patch (2 taps < 4 channels: transposed GEMMs), same padding, bias", rng,
                         new int[] {2, 1, 5, 4}, new int[] {4, 1, 2, 1}, true, 1, 1, 1, 1, Padding.same()),
+                convRelu("conv2d with fused ReLU, same padding, bias", rng, new int[] {2, 2, 5, 6}, new int[] {3, 2, 3, 3}, true,
+                        Padding.same()),
+                convRelu("conv2d with fused ReLU, valid padding, no bias", rng, new int[] {2, 3, 5, 5}, new int[] {4, 3, 2, 2}, false,
+                        Padding.valid()),
                 pool("max pool 2x2 stride 2", true, distinct(rng, 2, 2, 6, 6), 2, 2, 2, 2),
                 pool("max pool 3x3 stride 2 (overlapping)", true, distinct(rng, 2, 2, 7, 7), 3, 3, 2, 2),
                 pool("max pool 2x3 stride 1x2", true, distinct(rng, 1, 2, 5, 7), 2, 3, 1, 2),
@@ -67,6 +71,14 @@ class ConvGradientTest {
                                   int sh, int sw, int dh, int dw, Padding padding) {
         Conv2dGeometry g = Conv2dGeometry.of("test", xShape[1], xShape[2], xShape[3], kShape[2], kShape[3], sh, sw, dh, dw, padding);
         Function<List<Variable>, Variable> f = v -> Convolution2d.apply(v.get(0), v.get(1), bias ? v.get(2) : null, g);
+        Tensor[] inputs = bias ? new Tensor[] {normal(rng, xShape), normal(rng, kShape), normal(rng, kShape[0])}
+                : new Tensor[] {normal(rng, xShape), normal(rng, kShape)};
+        return Arguments.of(name, f, inputs);
+    }
+
+    private static Arguments convRelu(String name, Rng rng, int[] xShape, int[] kShape, boolean bias, Padding padding) {
+        Conv2dGeometry g = Conv2dGeometry.of("test", xShape[1], xShape[2], xShape[3], kShape[2], kShape[3], 1, 1, 1, 1, padding);
+        Function<List<Variable>, Variable> f = v -> Convolution2d.apply(v.get(0), v.get(1), bias ? v.get(2) : null, g, true);
         Tensor[] inputs = bias ? new Tensor[] {normal(rng, xShape), normal(rng, kShape), normal(rng, kShape[0])}
                 : new Tensor[] {normal(rng, xShape), normal(rng, kShape)};
         return Arguments.of(name, f, inputs);

@@ -41,12 +41,15 @@ class GroupedConvolutionTest {
 
         for (int group : new int[] {1, 2, 3, batch}) {
             String what = g + ", batch " + batch + ", " + group + " per group";
-            assertClose(y, GroupedConvolution.forward(x, k, b, g, group, true), what + ": output, one GEMM per image");
-            assertClose(y, GroupedConvolution.forward(x, k, b, g, group, false), what + ": output, one GEMM per group");
-            GroupedConvolution.Gradients d = GroupedConvolution.backward(x, k, gy, g, true, true, true, group);
-            assertClose(dx, d.input(), what + ": input gradient");
-            assertClose(dk, d.kernel(), what + ": kernel gradient");
-            assertClose(db, d.bias(), what + ": bias gradient");
+            assertClose(y, GroupedConvolution.forward(x, k, b, g, group, true, false), what + ": output, one GEMM per image");
+            assertClose(y, GroupedConvolution.forward(x, k, b, g, group, false, false), what + ": output, one GEMM per group");
+            for (boolean perImage : new boolean[] {false, true}) {
+                String how = what + (perImage ? ", image by image" : ", by groups");
+                Convolution.Gradients d = GroupedConvolution.backward(x, k, gy, null, g, true, true, true, group, perImage);
+                assertClose(dx, d.input(), how + ": input gradient");
+                assertClose(dk, d.kernel(), how + ": kernel gradient");
+                assertClose(db, d.bias(), how + ": bias gradient");
+            }
         }
     }
 
