@@ -37,15 +37,36 @@ public final class Convolution2d {
             boolean wantBias = bias != null && bias.requiresGrad();
             Convolution.Gradients d = Convolution.backward(x.value(), k, grad, relu ? y : null, g,
                     x.requiresGrad(), kernel.requiresGrad(), wantBias);
-            if (d.kernel() != null) {
-                kernel.accumulateGrad(d.kernel());
-            }
-            if (d.bias() != null) {
-                bias.accumulateGrad(d.bias());
-            }
-            if (d.input() != null) {
-                x.accumulateGrad(d.input());
-            }
+            accumulate(d, x, kernel, bias);
         }, inputs);
+    }
+
+    /**
+     * {@code maxPool(max(conv(x), 0))} over {@code pool} as one op, for geometries where
+     * {@link Convolution#fusesPooling} holds: the same values and gradients as the three ops in turn, without the
+     * unpooled output.
+     */
+    public static Variable applyWithReluAndPool(Variable x, Variable kernel, Variable bias, Conv2dGeometry g, Conv2dGeometry pool) {
+        Tensor k = kernel.value();
+        int[] argmax = new int[x.shape().dim(0) * k.dim(0) * pool.outPositions()];
+        Tensor y = Convolution.forwardReluPool(x.value(), k, bias == null ? null : bias.value(), g, pool, argmax);
+        Variable[] inputs = bias == null ? new Variable[] {x, kernel} : new Variable[] {x, kernel, bias};
+        return Variable.fromOp(y, grad -> {
+            boolean wantBias = bias != null && bias.requiresGrad();
+            accumulate(Convolution.backwardReluPool(x.value(), k, grad, y, argmax, g, pool,
+                    x.requiresGrad(), kernel.requiresGrad(), wantBias), x, kernel, bias);
+        }, inputs);
+    }
+
+    private static void accumulate(Convolution.Gradients d, Variable x, Variable kernel, Variable bias) {
+        if (d.kernel() != null) {
+            kernel.accumulateGrad(d.kernel());
+        }
+        if (d.bias() != null) {
+            bias.accumulateGrad(d.bias());
+        }
+        if (d.input() != null) {
+            x.accumulateGrad(d.input());
+        }
     }
 }

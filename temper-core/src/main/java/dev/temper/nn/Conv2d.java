@@ -4,6 +4,7 @@ import dev.temper.autograd.Convolution2d;
 import dev.temper.autograd.Parameter;
 import dev.temper.autograd.Variable;
 import dev.temper.tensor.Conv2dGeometry;
+import dev.temper.tensor.Convolution;
 import dev.temper.tensor.Padding;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Shape;
@@ -100,6 +101,23 @@ public final class Conv2d implements Layer {
      */
     public Variable forwardWithRelu(Variable input) {
         return forward(input, true);
+    }
+
+    /**
+     * This layer, a ReLU and {@code pool} as one fused op ({@link Convolution2d#applyWithReluAndPool}) when
+     * {@link Convolution#fusesPooling} holds for the input; else null, and the caller runs them in turn.
+     */
+    public Variable forwardWithReluAndPool(Variable input, MaxPool2d pool) {
+        Shape s = input.shape();
+        if (s.rank() != 4 || s.dim(1) != inChannels) {
+            throw new IllegalArgumentException(this + ": expected input [batch, " + inChannels + ", height, width], got " + s);
+        }
+        Conv2dGeometry g = geometry(Shape.of(s.dim(1), s.dim(2), s.dim(3)));
+        if (!Convolution.fusesPooling(g, s.dim(0), outChannels, input.value().dtype())) {
+            return null;
+        }
+        Conv2dGeometry window = pool.geometry(Shape.of(s.dim(0), outChannels, g.outHeight(), g.outWidth()));
+        return Convolution2d.applyWithReluAndPool(input, kernel, bias, g, window);
     }
 
     private Variable forward(Variable input, boolean relu) {

@@ -2,6 +2,7 @@ package dev.temper.nn;
 
 import dev.temper.autograd.MaxPooling2d;
 import dev.temper.autograd.Variable;
+import dev.temper.tensor.Conv2dGeometry;
 import dev.temper.tensor.Shape;
 
 /**
@@ -24,6 +25,11 @@ public final class MaxPool2d implements Layer {
     @Override
     public Variable forward(Variable input, ForwardContext context) {
         return MaxPooling2d.apply(input, window.geometry(input.shape()));
+    }
+
+    /** The pooling windows over a {@code [batch, channels, height, width]} input of this shape. */
+    public Conv2dGeometry geometry(Shape input) {
+        return window.geometry(input);
     }
 
     @Override

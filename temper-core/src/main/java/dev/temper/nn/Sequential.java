@@ -48,8 +48,10 @@ public final class Sequential implements Model {
 
     /**
      * The layers in order, except that a {@link Conv2d} directly followed by a {@link ReLU} runs as one fused op
-     * ({@link Conv2d#forwardWithRelu}): the same values and gradients, without the pre-activation output and without
-     * two passes over it (TensorFlow's graph optimizer fuses the same pair).
+     * ({@link Conv2d#forwardWithRelu}), and with a {@link MaxPool2d} right after them, where the convolution goes
+     * image by image, as one op with the pooling too ({@link Conv2d#forwardWithReluAndPool}): the same values and
+     * gradients, without the pre-activation (and unpooled) output and the passes over it (TensorFlow's graph
+     * optimizer fuses convolution and ReLU the same way).
      */
     @Override
     public Variable forward(Variable input, ForwardContext context) {
@@ -57,8 +59,15 @@ public final class Sequential implements Model {
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             if (layer instanceof Conv2d conv && i + 1 < layers.size() && layers.get(i + 1) instanceof ReLU) {
-                x = conv.forwardWithRelu(x);
-                i++;
+                Variable pooled = i + 2 < layers.size() && layers.get(i + 2) instanceof MaxPool2d pool
+                        ? conv.forwardWithReluAndPool(x, pool) : null;
+                if (pooled != null) {
+                    x = pooled;
+                    i += 2;
+                } else {
+                    x = conv.forwardWithRelu(x);
+                    i++;
+                }
             } else {
                 x = layer.forward(x, context);
             }

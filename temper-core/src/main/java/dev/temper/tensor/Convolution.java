@@ -66,6 +66,53 @@ public final class Convolution {
         return GroupedConvolution.backward(x, kernel, gradOutput, mask, g, wantInput, wantKernel, wantBias);
     }
 
+    /**
+     * Whether {@link #forwardReluPool} applies: geometries whose products go image by image (the benchmark CNN's
+     * first layer, one input channel), where each image's output fits in cache between the GEMM and the pooling.
+     */
+    public static boolean fusesPooling(Conv2dGeometry g, int batch, int outChannels, DType type) {
+        return !ShiftedConvolution.suits(g, batch, outChannels, type) && GroupedConvolution.perImage(g, outChannels);
+    }
+
+    /**
+     * Convolution, ReLU and max pooling over {@code pool} (valid, its input the convolution's output) in one pass
+     * ({@link #fusesPooling} geometries): the pooled output, and in {@code argmax} (one entry per pooled value) what
+     * {@link MaxPooling#forward} would record for the unpooled output. The same bits as the three ops in turn.
+     */
+    public static Tensor forwardReluPool(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g, Conv2dGeometry pool, int[] argmax) {
+        requireOperands(x, kernel, bias, g);
+        requirePool(g, kernel.dim(0), pool);
+        if (!fusesPooling(g, x.dim(0), kernel.dim(0), x.dtype())) {
+            throw new IllegalArgumentException("conv2d with pooling: " + g + " does not go image by image; check fusesPooling first");
+        }
+        int expected = x.dim(0) * kernel.dim(0) * pool.outPositions();
+        if (argmax.length != expected) {
+            throw new IllegalArgumentException("conv2d with pooling: argmax needs " + expected + " entries, got " + argmax.length);
+        }
+        return GroupedConvolution.forwardReluPool(x, kernel, bias, g, pool, argmax);
+    }
+
+    /** The gradients of {@link #forwardReluPool} for {@code gradPooled}, the gradient of its output {@code pooledOutput}. */
+    public static Gradients backwardReluPool(Tensor x, Tensor kernel, Tensor gradPooled, Tensor pooledOutput, int[] argmax,
+                                             Conv2dGeometry g, Conv2dGeometry pool,
+                                             boolean wantInput, boolean wantKernel, boolean wantBias) {
+        requireOperands(x, kernel, null, g);
+        requirePool(g, kernel.dim(0), pool);
+        if (!gradPooled.shape().equals(pooledOutput.shape()) || pooledOutput.size() != argmax.length) {
+            throw new IllegalArgumentException("conv2d with pooling backward: gradient " + gradPooled.shape() + ", output "
+                    + pooledOutput.shape() + " and " + argmax.length + " argmax entries do not match");
+        }
+        return GroupedConvolution.backwardReluPool(x, kernel, gradPooled, pooledOutput, argmax, g, pool, wantInput, wantKernel, wantBias);
+    }
+
+    private static void requirePool(Conv2dGeometry g, int outChannels, Conv2dGeometry pool) {
+        MaxPooling.requirePlain("conv2d with pooling", pool);
+        if (pool.channels() != outChannels || pool.height() != g.outHeight() || pool.width() != g.outWidth()) {
+            throw new IllegalArgumentException("conv2d with pooling: the pool " + pool + " does not take the convolution's output ["
+                    + outChannels + ", " + g.outHeight() + ", " + g.outWidth() + "]");
+        }
+    }
+
     private static void requireOperands(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g) {
         g.requireImages("conv2d", x);
         GroupedConvolution.requireKernel(kernel, g);

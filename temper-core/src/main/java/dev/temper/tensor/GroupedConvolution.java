@@ -59,6 +59,11 @@ public final class GroupedConvolution {
 
     private GroupedConvolution() {}
 
+    /** Whether products of this geometry go image by image ({@link #SINGLE_THREAD_GEMM}). */
+    static boolean perImage(Conv2dGeometry g, int outChannels) {
+        return (double) outChannels * g.patchSize() * g.outPositions() < SINGLE_THREAD_GEMM;
+    }
+
     /** Images per group for {@code batch} images of geometry {@code g} (the benchmark states its GEMM shapes with it). */
     public static int groupSize(Conv2dGeometry g, int batch) {
         return Math.max(1, Math.min(batch, GROUP_COLUMN_ENTRIES / (g.patchSize() * g.outPositions())));
@@ -72,8 +77,7 @@ public final class GroupedConvolution {
     /** As above, with {@code relu}: {@code max(y, 0)} ({@link Convolution} on the fused ReLU). */
     public static Tensor forward(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g, boolean relu) {
         g.requireImages("conv2d", x);
-        boolean perImage = (double) kernel.dim(0) * g.patchSize() * g.outPositions() < SINGLE_THREAD_GEMM;
-        return forward(x, kernel, bias, g, groupSize(g, x.dim(0)), perImage, relu);
+        return forward(x, kernel, bias, g, groupSize(g, x.dim(0)), perImage(g, kernel.dim(0)), relu);
     }
 
     /**
@@ -126,6 +130,95 @@ public final class GroupedConvolution {
         return y;
     }
 
+    /**
+     * Convolution, ReLU and max pooling over {@code pool} (whose input is the convolution's output) as one pass,
+     * image by image ({@link #perImage} geometries only): each image's convolution output lives only in its task's
+     * buffer, where it is clipped at 0 and pooled, so the batch's unpooled output (the benchmark CNN's first layer:
+     * 9.4 MB) is never written or read back. Returns the pooled {@code [N, OC, poolH, poolW]} and fills
+     * {@code argmax} as {@link MaxPooling#forward} would for the unpooled output; the values are the same bits.
+     */
+    static Tensor forwardReluPool(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g, Conv2dGeometry pool, int[] argmax) {
+        requireKernel(kernel, g);
+        int batch = x.dim(0);
+        int outChannels = kernel.dim(0);
+        int positions = g.outPositions();
+        DType type = x.dtype();
+        Tensor xc = x.contiguous();
+        Tensor k = kernel.contiguous();
+        Tensor b = bias == null ? null : bias.to(type).contiguous();
+        Tensor pooled = Tensor.zeros(type, batch, outChannels, pool.outHeight(), pool.outWidth());
+        Parallel.forRange(batch, IMAGES_PER_TASK, (n0, n1) -> {
+            Tensor cols = Tensor.zeros(type, g.patchSize() * positions);
+            Tensor y = Tensor.zeros(type, outChannels * positions);
+            for (int n = n0; n < n1; n++) {
+                if (b != null) {
+                    for (int o = 0; o < outChannels; o++) {
+                        fill(y, o * positions, positions, b.getFlat(o));
+                    }
+                }
+                Im2Col.unfold(xc, n, 1, g, cols, positions);
+                gemm(false, false, outChannels, positions, g.patchSize(), k, 0, g.patchSize(), cols, 0, positions,
+                        b == null ? 0 : 1, y, 0, positions);
+                reluInPlace(y, 0, outChannels * positions);
+                MaxPooling.poolPlanes(y, -n * outChannels * positions, pooled, argmax, n * outChannels, (n + 1) * outChannels, pool);
+            }
+        });
+        return pooled;
+    }
+
+    private static void fill(Tensor t, int start, int length, double value) {
+        if (t.dtype() == DType.FLOAT32) {
+            java.util.Arrays.fill(t.floatData(), t.offset() + start, t.offset() + start + length, (float) value);
+        } else {
+            java.util.Arrays.fill(t.doubleData(), t.offset() + start, t.offset() + start + length, value);
+        }
+    }
+
+    /**
+     * The gradients of {@link #forwardReluPool} for the pooled output's gradient {@code gradPooled}, given the pooled
+     * output and its argmax: per image, the pooled gradient is routed to the window maxima that are above 0 (max
+     * pooling's and ReLU's gradients), in the task's buffer, and that buffer is the convolution's output gradient.
+     */
+    static Convolution.Gradients backwardReluPool(Tensor x, Tensor kernel, Tensor gradPooled, Tensor pooledOutput, int[] argmax,
+                                                  Conv2dGeometry g, Conv2dGeometry pool,
+                                                  boolean wantInput, boolean wantKernel, boolean wantBias) {
+        requireKernel(kernel, g);
+        DType type = x.dtype();
+        Pooled source = new Pooled(gradPooled.to(type).contiguous(), pooledOutput.to(type).contiguous(), argmax,
+                kernel.dim(0) * pool.outPositions());
+        return backwardPerImage(x.contiguous(), kernel.contiguous(), null, null, source, g, wantInput, wantKernel, wantBias);
+    }
+
+    /** The output gradient of {@link #backwardReluPool}, kept pooled: each image's share is scattered in its task. */
+    private record Pooled(Tensor gradient, Tensor output, int[] argmax, int perImage) {
+        /** {@code into = 0}, then each pooled gradient of image {@code n} added at its argmax where the pooled output is above 0. */
+        void scatter(int n, int imageSize, Tensor into) {
+            int base = n * imageSize;
+            int from = n * perImage;
+            if (into.dtype() == DType.FLOAT32) {
+                float[] to = into.floatData();
+                java.util.Arrays.fill(to, 0, imageSize, 0f);
+                float[] g = gradient.floatData();
+                float[] y = output.floatData();
+                for (int k = from; k < from + perImage; k++) {
+                    if (y[output.offset() + k] > 0) {
+                        to[argmax[k] - base] += g[gradient.offset() + k];
+                    }
+                }
+            } else {
+                double[] to = into.doubleData();
+                java.util.Arrays.fill(to, 0, imageSize, 0);
+                double[] g = gradient.doubleData();
+                double[] y = output.doubleData();
+                for (int k = from; k < from + perImage; k++) {
+                    if (y[output.offset() + k] > 0) {
+                        to[argmax[k] - base] += g[gradient.offset() + k];
+                    }
+                }
+            }
+        }
+    }
+
     /** {@code max(v, 0)} in place for {@code length} values of the contiguous {@code t} from element {@code start}. */
     private static void reluInPlace(Tensor t, int start, int length) {
         int from = t.offset() + start;
@@ -158,7 +251,7 @@ public final class GroupedConvolution {
     public static Convolution.Gradients backward(Tensor x, Tensor kernel, Tensor gradOutput, Tensor reluOutput, Conv2dGeometry g,
                                                  boolean wantInput, boolean wantKernel, boolean wantBias) {
         g.requireImages("conv2d backward", x);
-        boolean perImage = (double) kernel.dim(0) * g.patchSize() * g.outPositions() < SINGLE_THREAD_GEMM;
+        boolean perImage = perImage(g, kernel.dim(0));
         return backward(x, kernel, gradOutput, reluOutput, g, wantInput, wantKernel, wantBias, groupSize(g, x.dim(0)), perImage);
     }
 
@@ -184,7 +277,7 @@ public final class GroupedConvolution {
         Tensor k = kernel.contiguous();
         Tensor grad = gradOutput.to(type).contiguous();
         if (perImage) {
-            return backwardPerImage(xc, k, grad, reluOutput, g, wantInput, wantKernel, wantBias);
+            return backwardPerImage(xc, k, grad, reluOutput, null, g, wantInput, wantKernel, wantBias);
         }
         if (reluOutput != null) { // the large-product path masks the whole gradient first
             grad = grad.keepWherePositive(reluOutput);
@@ -250,8 +343,8 @@ public final class GroupedConvolution {
      * <p>Why: the first layer of the benchmark CNN (1 -> 32 channels, 28x28) has a kernel gradient of only 32 x 25,
      * which no split of C can share between threads, so as one GEMM per group it ran on one core (3.5 ms a step).
      */
-    private static Convolution.Gradients backwardPerImage(Tensor xc, Tensor k, Tensor grad, Tensor reluOutput, Conv2dGeometry g,
-                                                          boolean wantInput, boolean wantKernel, boolean wantBias) {
+    private static Convolution.Gradients backwardPerImage(Tensor xc, Tensor k, Tensor grad, Tensor reluOutput, Pooled pooled,
+                                                          Conv2dGeometry g, boolean wantInput, boolean wantKernel, boolean wantBias) {
         DType type = xc.dtype();
         int batch = xc.dim(0);
         int outChannels = k.dim(0);
@@ -267,11 +360,15 @@ public final class GroupedConvolution {
             Tensor dcols = wantInput ? Tensor.zeros(type, patch * positions) : null;
             Tensor dk = wantKernel ? Tensor.zeros(type, outChannels * patch) : null;
             double[] sums = wantBias ? new double[outChannels] : null;
-            Tensor masked = reluOutput == null ? null : Tensor.zeros(type, outChannels * positions);
+            Tensor masked = reluOutput == null && pooled == null ? null : Tensor.zeros(type, outChannels * positions);
             for (int n = n0; n < n1; n++) {
                 int at = n * outChannels * positions; // G_n [OC, L] in the output gradient
                 Tensor gn = grad;
-                if (masked != null) { // G_n where the ReLU's output is above 0, in the task's own buffer
+                if (pooled != null) { // G_n from the pooled gradient, in the task's own buffer
+                    pooled.scatter(n, outChannels * positions, masked);
+                    gn = masked;
+                    at = 0;
+                } else if (masked != null) { // G_n where the ReLU's output is above 0, in the task's own buffer
                     maskImage(grad, reluOutput, at, masked);
                     gn = masked;
                     at = 0;

@@ -24,18 +24,26 @@ public final class MaxPooling {
         if (argmax.length != out.size()) {
             throw new IllegalArgumentException("max pooling: argmax needs " + out.size() + " entries, got " + argmax.length);
         }
-        Parallel.forRange(batch, 1, (n0, n1) -> {
-            if (x.dtype() == DType.FLOAT32) {
-                if (g.kernelHeight() == 2 && g.kernelWidth() == 2 && g.strideHeight() == 2 && g.strideWidth() == 2) {
-                    pool2x2(xc.floatData(), xc.offset(), out.floatData(), argmax, n0 * g.channels(), n1 * g.channels(), g);
-                } else {
-                    poolFloat(xc.floatData(), xc.offset(), out.floatData(), argmax, n0 * g.channels(), n1 * g.channels(), g);
-                }
-            } else {
-                poolDouble(xc.doubleData(), xc.offset(), out.doubleData(), argmax, n0 * g.channels(), n1 * g.channels(), g);
-            }
-        });
+        Parallel.forRange(batch, 1, (n0, n1) -> poolPlanes(xc, xc.offset(), out, argmax, n0 * g.channels(), n1 * g.channels(), g));
         return out;
+    }
+
+    /**
+     * Pools planes {@code p0 .. p1-1} (image * channels + channel) into the contiguous {@code out} and {@code argmax}
+     * at their places in the whole batch. Input plane {@code p} is read from {@code x}'s array at {@code xo + p *
+     * H * W}, so a caller holding one image's planes in a buffer of their own passes {@code xo = -p0 * H * W}; the
+     * argmax indices are those of the whole batch either way. The type of {@code x} and {@code out} must agree.
+     */
+    static void poolPlanes(Tensor x, int xo, Tensor out, int[] argmax, int p0, int p1, Conv2dGeometry g) {
+        if (x.dtype() == DType.FLOAT32) {
+            if (g.kernelHeight() == 2 && g.kernelWidth() == 2 && g.strideHeight() == 2 && g.strideWidth() == 2) {
+                pool2x2(x.floatData(), xo, out.floatData(), argmax, p0, p1, g);
+            } else {
+                poolFloat(x.floatData(), xo, out.floatData(), argmax, p0, p1, g);
+            }
+        } else {
+            poolDouble(x.doubleData(), xo, out.doubleData(), argmax, p0, p1, g);
+        }
     }
 
     /** The input gradient {@code [batch, C, H, W]}: each output gradient added at its argmax. */

@@ -54,6 +54,10 @@ class ConvGradientTest {
                         Padding.same()),
                 convRelu("conv2d with fused ReLU, valid padding, no bias", rng, new int[] {2, 3, 5, 5}, new int[] {4, 3, 2, 2}, false,
                         Padding.valid()),
+                convReluPool("conv2d with fused ReLU and 2x2 max pool, bias", rng, new int[] {2, 1, 7, 7}, new int[] {3, 1, 3, 3},
+                        2, 2),
+                convReluPool("conv2d with fused ReLU and overlapping 3x3 stride-2 max pool", rng, new int[] {2, 2, 8, 8},
+                        new int[] {2, 2, 2, 2}, 3, 2),
                 pool("max pool 2x2 stride 2", true, distinct(rng, 2, 2, 6, 6), 2, 2, 2, 2),
                 pool("max pool 3x3 stride 2 (overlapping)", true, distinct(rng, 2, 2, 7, 7), 3, 3, 2, 2),
                 pool("max pool 2x3 stride 1x2", true, distinct(rng, 1, 2, 5, 7), 2, 3, 1, 2),
@@ -82,6 +86,14 @@ class ConvGradientTest {
         Tensor[] inputs = bias ? new Tensor[] {normal(rng, xShape), normal(rng, kShape), normal(rng, kShape[0])}
                 : new Tensor[] {normal(rng, xShape), normal(rng, kShape)};
         return Arguments.of(name, f, inputs);
+    }
+
+    private static Arguments convReluPool(String name, Rng rng, int[] xShape, int[] kShape, int poolSize, int poolStride) {
+        Conv2dGeometry g = Conv2dGeometry.of("test", xShape[1], xShape[2], xShape[3], kShape[2], kShape[3], 1, 1, 1, 1, Padding.valid());
+        Conv2dGeometry pool = Conv2dGeometry.of("pool", kShape[0], g.outHeight(), g.outWidth(), poolSize, poolSize,
+                poolStride, poolStride, 1, 1, Padding.valid());
+        Function<List<Variable>, Variable> f = v -> Convolution2d.applyWithReluAndPool(v.get(0), v.get(1), v.get(2), g, pool);
+        return Arguments.of(name, f, new Tensor[] {normal(rng, xShape), normal(rng, kShape), normal(rng, kShape[0])});
     }
 
     private static Arguments pool(String name, boolean max, Tensor x, int kh, int kw, int sh, int sw) {
