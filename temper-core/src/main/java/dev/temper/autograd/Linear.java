@@ -1,5 +1,7 @@
 package dev.temper.autograd;
 
+import dev.temper.tensor.Tensor;
+
 /**
  * The dense layer's fused op, {@code y = x @ w + b} for {@code x [batch, in]}, {@code w [in, out]},
  * {@code b [out]} (b may be null). One GEMM forward (the bias is preloaded into the output), and backward
@@ -10,16 +12,30 @@ public final class Linear {
 
     public static Variable apply(Variable x, Variable w, Variable b) {
         Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
-        return Variable.fromOp(x.value().linear(w.value(), b == null ? null : b.value()), g -> {
-            if (x.requiresGrad()) {
-                x.accumulateFreshGrad(g.matmul(w.value().transpose()));
-            }
-            if (w.requiresGrad()) {
-                w.accumulateMatmulGrad(x.value().transpose(), g); // GEMM straight into the weight's gradient
-            }
-            if (b != null && b.requiresGrad()) {
-                b.accumulateFreshGrad(g.sum(false, 0));
-            }
-        }, inputs);
+        return Variable.fromOp(x.value().linear(w.value(), b == null ? null : b.value()), g -> backward(g, x, w, b), inputs);
+    }
+
+    /**
+     * {@code max(x @ w + b, 0)} as one op: the ReLU written over the fresh output while it is in cache, and its
+     * gradient mask applied to the output gradient in place when the gradient is this op's own, instead of a
+     * separate ReLU node with its own output tensor and passes (TensorFlow fuses MatMul, BiasAdd and Relu the same
+     * way). The same values and gradients as {@code apply(x, w, b).relu()}.
+     */
+    public static Variable applyWithRelu(Variable x, Variable w, Variable b) {
+        Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
+        Tensor y = x.value().linear(w.value(), b == null ? null : b.value()).reluInPlace();
+        return Variable.fromOp(y, (g, owned) -> backward(owned ? g.keepWherePositiveInPlace(y) : g.keepWherePositive(y), x, w, b), inputs);
+    }
+
+    private static void backward(Tensor g, Variable x, Variable w, Variable b) {
+        if (x.requiresGrad()) {
+            x.accumulateFreshGrad(g.matmul(w.value().transpose()));
+        }
+        if (w.requiresGrad()) {
+            w.accumulateMatmulGrad(x.value().transpose(), g); // GEMM straight into the weight's gradient
+        }
+        if (b != null && b.requiresGrad()) {
+            b.accumulateFreshGrad(g.sum(false, 0));
+        }
     }
 }

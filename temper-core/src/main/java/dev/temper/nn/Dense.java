@@ -50,10 +50,20 @@ public final class Dense implements Layer {
 
     @Override
     public Variable forward(Variable input, ForwardContext context) {
+        requireInput(input);
+        return Linear.apply(input, kernel, bias);
+    }
+
+    /** This layer followed by a ReLU as one fused op ({@link Linear#applyWithRelu}); {@link Sequential} runs the pair so. */
+    public Variable forwardWithRelu(Variable input) {
+        requireInput(input);
+        return Linear.applyWithRelu(input, kernel, bias);
+    }
+
+    private void requireInput(Variable input) {
         if (input.shape().rank() != 2 || input.shape().dim(1) != inputs) {
             throw new IllegalArgumentException("Dense(" + inputs + " -> " + units + "): expected input [batch, " + inputs + "], got " + input.shape());
         }
-        return Linear.apply(input, kernel, bias);
     }
 
     @Override

@@ -47,8 +47,8 @@ public final class Sequential implements Model {
     }
 
     /**
-     * The layers in order, except that a {@link Conv2d} directly followed by a {@link ReLU} runs as one fused op
-     * ({@link Conv2d#forwardWithRelu}), and with a {@link MaxPool2d} right after them, where the convolution goes
+     * The layers in order, except that a {@link Dense} or {@link Conv2d} directly followed by a {@link ReLU} runs as
+     * one fused op ({@link Dense#forwardWithRelu}, {@link Conv2d#forwardWithRelu}), and with a {@link MaxPool2d} right after them, where the convolution goes
      * image by image, as one op with the pooling too ({@link Conv2d#forwardWithReluAndPool}): the same values and
      * gradients, without the pre-activation (and unpooled) output and the passes over it (TensorFlow's graph
      * optimizer fuses convolution and ReLU the same way).
@@ -68,6 +68,9 @@ public final class Sequential implements Model {
                     x = conv.forwardWithRelu(x);
                     i++;
                 }
+            } else if (layer instanceof Dense dense && i + 1 < layers.size() && layers.get(i + 1) instanceof ReLU) {
+                x = dense.forwardWithRelu(x);
+                i++;
             } else {
                 x = layer.forward(x, context);
             }

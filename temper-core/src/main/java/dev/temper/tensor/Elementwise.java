@@ -62,6 +62,30 @@ final class Elementwise {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(a) & keep);
     }
 
+    /** {@code max(x, 0)} written over the contiguous {@code x} (NaN stays NaN, the bits of {@link #unary} RELU); returns x. */
+    static Tensor reluInPlace(Tensor x) {
+        if (!x.isContiguous()) {
+            throw new IllegalArgumentException("relu in place: the tensor must be contiguous, got strides of a view");
+        }
+        int o = x.offset();
+        if (x.dtype() == DType.FLOAT32) {
+            float[] a = x.floatData();
+            Parallel.forRange(x.size(), GRAIN, (s, e) -> {
+                for (int i = o + s; i < o + e; i++) {
+                    a[i] = Math.max(a[i], 0f);
+                }
+            });
+        } else {
+            double[] a = x.doubleData();
+            Parallel.forRange(x.size(), GRAIN, (s, e) -> {
+                for (int i = o + s; i < o + e; i++) {
+                    a[i] = Math.max(a[i], 0);
+                }
+            });
+        }
+        return x;
+    }
+
     static void requireSameType(String op, Tensor a, Tensor b) {
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException(op + ": operand types " + a.dtype() + " and " + b.dtype() + " differ; convert one with to()");

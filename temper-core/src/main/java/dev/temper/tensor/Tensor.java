@@ -450,6 +450,11 @@ public final class Tensor {
     }
 
     /** {@link #keepWherePositive} written over this tensor (same shape, this contiguous); returns this. */
+    /** {@code max(x, 0)} written over this contiguous tensor (for ops that fuse a ReLU into their fresh output); returns this. */
+    public Tensor reluInPlace() {
+        return Elementwise.reluInPlace(this);
+    }
+
     public Tensor keepWherePositiveInPlace(Tensor mask) {
         return Elementwise.binaryInPlace(BinaryOp.KEEP_WHERE_POSITIVE, this, mask);
     }

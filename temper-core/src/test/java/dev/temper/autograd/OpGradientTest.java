@@ -100,6 +100,13 @@ class OpGradientTest {
                 op("relu between two linears",
                         v -> Linear.apply(Linear.apply(v.get(0), v.get(1), null).relu(), v.get(2), null),
                         normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2)),
+                // the fused form: its gradient is masked in place when it owns it (below another linear), copied when not
+                op("linear with fused relu, between two linears",
+                        v -> Linear.apply(Linear.applyWithRelu(v.get(0), v.get(1), v.get(3)), v.get(2), null),
+                        normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2), normal(rng, 5)),
+                op("linear with fused relu, used twice",
+                        v -> { Variable h = Linear.applyWithRelu(v.get(0), v.get(1), null); return h.add(h.mul(h)); },
+                        normal(rng, 3, 4), normal(rng, 4, 5)),
                 op("constant mask between two linears",
                         v -> Linear.apply(Linear.apply(v.get(0), v.get(1), null).mul(Variable.constant(mask)),
                                 v.get(2), null), normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2)),

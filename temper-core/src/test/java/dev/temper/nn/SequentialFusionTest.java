@@ -11,9 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Sequential} fuses Conv2d + ReLU (and + MaxPool2d where the convolution goes image by image) without
- * changing a bit: the same output, loss gradient for every parameter and input gradient as running the layers one
- * by one, for a network that takes both fused forms (a one-channel first convolution, a 16-channel second one).
+ * {@link Sequential} fuses Conv2d + ReLU (and + MaxPool2d where the convolution goes image by image) and Dense +
+ * ReLU without changing a bit: the same output, loss gradient for every parameter and input gradient as running the
+ * layers one by one, for a CNN that takes both convolution forms (a one-channel first convolution, a 16-channel
+ * second one) and an MLP with dropout.
  */
 class SequentialFusionTest {
 
@@ -33,11 +34,34 @@ class SequentialFusionTest {
         Variable out1 = fused.forward(in1, ForwardContext.training(new Rng(5)));
         out1.backward(up);
 
-        Sequential plain = network(9);
+        assertSameAsLayerByLayer(fused, network(9), x, up, in1, out1);
+    }
+
+    @Test
+    void fusedDenseAndReluWithDropoutMatchTheLayersOneByOne() {
+        Rng rng = new Rng(8);
+        Tensor x = rng.normal(0f, 1f, 32, 20);
+        Tensor up = rng.normal(0f, 1f, 32, 4);
+        Sequential fused = mlp(10);
+        Variable in1 = new Variable(x, true);
+        Variable out1 = fused.forward(in1, ForwardContext.training(new Rng(5)));
+        out1.backward(up);
+        assertSameAsLayerByLayer(fused, mlp(10), x, up, in1, out1);
+    }
+
+    private static Sequential mlp(long seed) {
+        Rng rng = new Rng(seed);
+        return new Sequential(new Dense(20, 16, rng), new ReLU(), new Dropout(0.3), new Dense(16, 16, rng), new ReLU(),
+                new Dense(16, 4, rng));
+    }
+
+    /** Runs {@code plain}'s layers one by one (one context, so dropout draws the same masks) and compares. */
+    private static void assertSameAsLayerByLayer(Sequential fused, Sequential plain, Tensor x, Tensor up, Variable in1, Variable out1) {
         Variable in2 = new Variable(x, true);
         Variable h = in2;
+        ForwardContext context = ForwardContext.training(new Rng(5));
         for (Layer layer : plain.layers()) {
-            h = layer.forward(h, ForwardContext.training(new Rng(5)));
+            h = layer.forward(h, context);
         }
         h.backward(up);
 
