@@ -106,6 +106,78 @@ final class ChannelsLast {
         return Tensor.wrap(out, batch, channels, height, width);
     }
 
+    /**
+     * Convolution output rows {@code [H * W, N, C]} plus bias, clipped at 0, max-pooled over {@code pool} straight
+     * into {@code pooled [N, C, poolH, poolW]} (contiguous), with {@code argmax} as {@link MaxPooling#forward} would
+     * write it for the NCHW images: each image is moved to NCHW in a buffer of its task's own (16 KB for the benchmark
+     * CNN's second layer) and pooled from there, so the batch's unpooled images are never written.
+     */
+    static void toPooledImages(float[] rows, int batch, int channels, int height, int width, Tensor bias, Conv2dGeometry pool,
+                               Tensor pooled, int[] argmax) {
+        int positions = height * width;
+        float[] b = new float[channels];
+        if (bias != null) {
+            System.arraycopy(bias.floatData(), bias.offset(), b, 0, channels);
+        }
+        Parallel.forRange(batch, 1, (n0, n1) -> {
+            Tensor image = Tensor.zeros(DType.FLOAT32, channels * positions);
+            float[] out = image.floatData();
+            for (int n = n0; n < n1; n++) {
+                for (int p = 0; p < positions; p++) {
+                    int from = (p * batch + n) * channels;
+                    for (int c = 0; c < channels; c++) {
+                        out[c * positions + p] = Math.max(rows[from + c] + b[c], 0f);
+                    }
+                }
+                MaxPooling.poolPlanes(image, -n * channels * positions, pooled, argmax, n * channels, (n + 1) * channels, pool);
+            }
+        });
+    }
+
+    /**
+     * The convolution output's gradient as rows {@code [H * W, N, C]} (this thread's {@link Scratch} array for
+     * {@code purpose}) from the gradient of its ReLU-and-max-pooled images: each pooled gradient goes to its argmax
+     * where the pooled value is above 0 (max pooling's and ReLU's gradients), image by image in a buffer of the task's
+     * own, then to the rows; {@code planeSums} as in {@link #fromGradient}. The same bits as {@code fromGradient} of
+     * {@link MaxPooling#backward}'s images masked by the ReLU's output.
+     */
+    static float[] fromPooledGradient(Tensor gradPooled, Tensor pooledOutput, int[] argmax, int batch, int channels, int height,
+                                      int width, double[] planeSums, String purpose) {
+        int positions = height * width;
+        int perImage = pooledOutput.size() / batch;
+        float[] g = gradPooled.floatData();
+        int gAt = gradPooled.offset();
+        float[] y = pooledOutput.floatData();
+        int yAt = pooledOutput.offset();
+        float[] rows = Scratch.floats(purpose, batch * channels * positions);
+        Parallel.forRange(batch, 1, (n0, n1) -> {
+            float[] image = new float[channels * positions];
+            double[] sums = new double[channels];
+            for (int n = n0; n < n1; n++) {
+                java.util.Arrays.fill(image, 0f);
+                int base = n * channels * positions;
+                for (int k = n * perImage; k < (n + 1) * perImage; k++) {
+                    if (y[yAt + k] > 0) {
+                        image[argmax[k] - base] += g[gAt + k];
+                    }
+                }
+                java.util.Arrays.fill(sums, 0);
+                for (int p = 0; p < positions; p++) {
+                    int to = (p * batch + n) * channels;
+                    for (int c = 0; c < channels; c++) {
+                        float v = image[c * positions + p];
+                        rows[to + c] = v;
+                        sums[c] += v;
+                    }
+                }
+                if (planeSums != null) {
+                    System.arraycopy(sums, 0, planeSums, n * channels, channels);
+                }
+            }
+        });
+        return rows;
+    }
+
     /** The bias gradient {@code [C]} from per-image channel sums ({@link #fromGradient}), added in image order. */
     static Tensor channelSums(double[] planeSums, int batch, int channels) {
         Tensor out = Tensor.zeros(DType.FLOAT32, channels);

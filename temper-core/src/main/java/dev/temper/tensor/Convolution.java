@@ -67,11 +67,12 @@ public final class Convolution {
     }
 
     /**
-     * Whether {@link #forwardReluPool} applies: geometries whose products go image by image (the benchmark CNN's
-     * first layer, one input channel), where each image's output fits in cache between the GEMM and the pooling.
+     * Whether {@link #forwardReluPool} applies: the shifted GEMMs (pooled as their output rows are moved to NCHW) and
+     * the geometries whose products go image by image (the benchmark CNN's first layer, one input channel), where
+     * each image's output fits in cache between the GEMM and the pooling.
      */
     public static boolean fusesPooling(Conv2dGeometry g, int batch, int outChannels, DType type) {
-        return !ShiftedConvolution.suits(g, batch, outChannels, type) && GroupedConvolution.perImage(g, outChannels);
+        return ShiftedConvolution.suits(g, batch, outChannels, type) || GroupedConvolution.perImage(g, outChannels);
     }
 
     /**
@@ -83,11 +84,14 @@ public final class Convolution {
         requireOperands(x, kernel, bias, g);
         requirePool(g, kernel.dim(0), pool);
         if (!fusesPooling(g, x.dim(0), kernel.dim(0), x.dtype())) {
-            throw new IllegalArgumentException("conv2d with pooling: " + g + " does not go image by image; check fusesPooling first");
+            throw new IllegalArgumentException("conv2d with pooling: not fused for " + g + "; check fusesPooling first");
         }
         int expected = x.dim(0) * kernel.dim(0) * pool.outPositions();
         if (argmax.length != expected) {
             throw new IllegalArgumentException("conv2d with pooling: argmax needs " + expected + " entries, got " + argmax.length);
+        }
+        if (ShiftedConvolution.suits(g, x.dim(0), kernel.dim(0), x.dtype())) {
+            return ShiftedConvolution.forwardReluPool(x, kernel, bias, g, pool, argmax);
         }
         return GroupedConvolution.forwardReluPool(x, kernel, bias, g, pool, argmax);
     }
@@ -101,6 +105,9 @@ public final class Convolution {
         if (!gradPooled.shape().equals(pooledOutput.shape()) || pooledOutput.size() != argmax.length) {
             throw new IllegalArgumentException("conv2d with pooling backward: gradient " + gradPooled.shape() + ", output "
                     + pooledOutput.shape() + " and " + argmax.length + " argmax entries do not match");
+        }
+        if (ShiftedConvolution.suits(g, x.dim(0), kernel.dim(0), x.dtype())) {
+            return ShiftedConvolution.backwardReluPool(x, kernel, gradPooled, pooledOutput, argmax, g, wantInput, wantKernel, wantBias);
         }
         return GroupedConvolution.backwardReluPool(x, kernel, gradPooled, pooledOutput, argmax, g, pool, wantInput, wantKernel, wantBias);
     }

@@ -64,6 +64,13 @@ final class ShiftedConvolution {
      * null); with {@code relu}, {@code max(y, 0)}, applied as the output is moved to NCHW.
      */
     static Tensor forward(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g, boolean relu) {
+        float[] output = outputRows(x, kernel, g);
+        Tensor b = bias == null ? null : bias.to(DType.FLOAT32).contiguous();
+        return ChannelsLast.toImages(output, x.dim(0), kernel.dim(0), g.outHeight(), g.outWidth(), b, relu);
+    }
+
+    /** The convolution's output rows {@code [OH * OW, N, OC]}, without bias, in this thread's {@link Scratch} array. */
+    private static float[] outputRows(Tensor x, Tensor kernel, Conv2dGeometry g) {
         int batch = x.dim(0);
         int channels = g.channels();
         int outChannels = kernel.dim(0);
@@ -96,8 +103,34 @@ final class ShiftedConvolution {
                 }
             }
         });
+        return output;
+    }
+
+    /**
+     * Convolution, ReLU and max pooling over {@code pool} in one op: the output rows are pooled as they are moved to
+     * NCHW ({@link ChannelsLast#toPooledImages}). Returns {@code [N, OC, poolH, poolW]} and fills {@code argmax} as
+     * {@link MaxPooling#forward} would for the unpooled output.
+     */
+    static Tensor forwardReluPool(Tensor x, Tensor kernel, Tensor bias, Conv2dGeometry g, Conv2dGeometry pool, int[] argmax) {
+        int batch = x.dim(0);
+        int outChannels = kernel.dim(0);
+        float[] output = outputRows(x, kernel, g);
         Tensor b = bias == null ? null : bias.to(DType.FLOAT32).contiguous();
-        return ChannelsLast.toImages(output, batch, outChannels, g.outHeight(), outWidth, b, relu);
+        Tensor pooled = Tensor.zeros(DType.FLOAT32, batch, outChannels, pool.outHeight(), pool.outWidth());
+        ChannelsLast.toPooledImages(output, batch, outChannels, g.outHeight(), g.outWidth(), b, pool, pooled, argmax);
+        return pooled;
+    }
+
+    /** The gradients of {@link #forwardReluPool} for {@code gradPooled}, the gradient of its output {@code pooledOutput}. */
+    static Convolution.Gradients backwardReluPool(Tensor x, Tensor kernel, Tensor gradPooled, Tensor pooledOutput, int[] argmax,
+                                                  Conv2dGeometry g, boolean wantInput, boolean wantKernel, boolean wantBias) {
+        int batch = x.dim(0);
+        int outChannels = kernel.dim(0);
+        double[] planeSums = wantBias ? new double[batch * outChannels] : null;
+        float[] gradRows = ChannelsLast.fromPooledGradient(gradPooled.to(DType.FLOAT32).contiguous(),
+                pooledOutput.to(DType.FLOAT32).contiguous(), argmax, batch, outChannels, g.outHeight(), g.outWidth(), planeSums,
+                OUTPUT_ROWS);
+        return gradients(x, kernel, gradRows, planeSums, g, wantInput, wantKernel, wantBias, UNFOLD_CHUNK_FLOATS);
     }
 
     /**
@@ -117,6 +150,14 @@ final class ShiftedConvolution {
         Tensor grad = gradOutput.to(DType.FLOAT32).contiguous();
         double[] planeSums = wantBias ? new double[batch * outChannels] : null;
         float[] gradRows = ChannelsLast.fromGradient(grad, reluOutput, planeSums, OUTPUT_ROWS);
+        return gradients(x, kernel, gradRows, planeSums, g, wantInput, wantKernel, wantBias, unfoldChunkFloats);
+    }
+
+    /** The gradients from the output gradient's rows {@code [OH * OW, N, OC]} and its per-image channel sums. */
+    private static Convolution.Gradients gradients(Tensor x, Tensor kernel, float[] gradRows, double[] planeSums, Conv2dGeometry g,
+                                                   boolean wantInput, boolean wantKernel, boolean wantBias, int unfoldChunkFloats) {
+        int batch = x.dim(0);
+        int outChannels = kernel.dim(0);
         Tensor dx = wantInput ? inputGradient(gradRows, tapMatrices(kernel.contiguous(), g), batch, outChannels, g) : null;
         Tensor dk = wantKernel
                 ? kernelGradient(ChannelsLast.fromImages(x.contiguous(), INPUT_ROWS), gradRows, batch, outChannels, g, unfoldChunkFloats)

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Convolution, ReLU and max pooling fused image by image give the same bits as the three kernels in turn, forward
- * (pooled values and argmax) and backward (max pooling's gradient, then ReLU's mask, then the convolution's), for
- * plain and overlapping pools, float32 and float64.
+ * Convolution, ReLU and max pooling fused (image by image, or as the shifted GEMMs' rows move to images) give the
+ * same bits as the three kernels in turn, forward (pooled values and argmax) and backward (max pooling's gradient,
+ * then ReLU's mask, then the convolution's), for plain and overlapping pools, float32 and float64.
  */
 class FusedPoolConvolutionTest {
 
@@ -52,9 +52,17 @@ class FusedPoolConvolutionTest {
     }
 
     @Test
-    void onlyWhereImagesGoOneByOne() {
-        Conv2dGeometry shifted = Conv2dGeometry.of("shifted", 32, 12, 12, 5, 5, 1, 1, 1, 1, Padding.valid());
-        assertFalse(Convolution.fusesPooling(shifted, 128, 64, DType.FLOAT32), "the shifted path keeps its own layout");
+    void shiftedGemmsPooledAsTheirRowsMoveToImages() {
+        Conv2dGeometry g = Conv2dGeometry.of("shifted", 16, 10, 11, 3, 3, 1, 1, 1, 1, Padding.same());
+        assertTrue(ShiftedConvolution.suits(g, 9, 16, DType.FLOAT32));
+        check(DType.FLOAT32, g, 9, 16, 2, 2);
+        check(DType.FLOAT32, g, 9, 16, 3, 2);
+        // the benchmark CNN's second layer on a short batch
+        check(DType.FLOAT32, Conv2dGeometry.of("conv 2", 32, 12, 12, 5, 5, 1, 1, 1, 1, Padding.valid()), 8, 64, 2, 2);
+    }
+
+    @Test
+    void notForLargeProductsByGroups() {
         Conv2dGeometry large = Conv2dGeometry.of("large", 16, 64, 64, 5, 5, 2, 2, 1, 1, Padding.same());
         assertFalse(Convolution.fusesPooling(large, 8, 32, DType.FLOAT32), "products too large for one image at a time");
         Rng rng = new Rng(52);
