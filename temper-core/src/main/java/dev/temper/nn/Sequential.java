@@ -48,8 +48,9 @@ public final class Sequential implements Model {
 
     /**
      * The layers in order, except that a {@link Dense} or {@link Conv2d} directly followed by a {@link ReLU} runs as
-     * one fused op ({@link Dense#forwardWithRelu}, {@link Conv2d#forwardWithRelu}), and with a {@link MaxPool2d} right after them, where the convolution goes
-     * image by image, as one op with the pooling too ({@link Conv2d#forwardWithReluAndPool}): the same values and
+     * one fused op ({@link Dense#forwardWithRelu}, {@link Conv2d#forwardWithRelu}); a {@link Conv2d} and {@link ReLU}
+     * with a {@link MaxPool2d} right after them run as one op with the pooling too where the convolution supports it
+     * ({@link Conv2d#forwardWithReluAndPool}): the same values and
      * gradients, without the pre-activation (and unpooled) output and the passes over it (TensorFlow's graph
      * optimizer fuses convolution and ReLU the same way).
      */
