@@ -54,23 +54,32 @@ final class ChannelsLast {
         Parallel.forRange(batch, 1, (n0, n1) -> {
             double[] sums = new double[channels];
             for (int n = n0; n < n1; n++) {
-                int image = at + n * channels * positions;
-                java.util.Arrays.fill(sums, 0);
-                for (int p = 0; p < positions; p++) {
-                    int to = (p * batch + n) * channels;
-                    for (int c = 0; c < channels; c++) {
-                        int k = image + c * positions + p;
-                        float v = mask == null ? from[k] : Elementwise.keepWherePositive(from[k], mask[maskAt + k]);
-                        rows[to + c] = v;
-                        sums[c] += v;
-                    }
-                }
-                if (planeSums != null) {
-                    System.arraycopy(sums, 0, planeSums, n * channels, channels);
-                }
+                imageToRows(from, at + n * channels * positions, mask, maskAt, rows, n, batch, channels, positions, sums, planeSums);
             }
         });
         return rows;
+    }
+
+    /**
+     * Image {@code n}, read from {@code from} at {@code image} (NCHW, zero where {@code mask}, read at {@code maskAt}
+     * plus the same index, is not above 0; no mask when null), into its rows of {@code rows [H * W, N, C]}; each
+     * channel's sum over positions, in order, into {@code planeSums[n * C + c]} unless that is null.
+     */
+    private static void imageToRows(float[] from, int image, float[] mask, int maskAt, float[] rows, int n, int batch,
+                                    int channels, int positions, double[] sums, double[] planeSums) {
+        java.util.Arrays.fill(sums, 0);
+        for (int p = 0; p < positions; p++) {
+            int to = (p * batch + n) * channels;
+            for (int c = 0; c < channels; c++) {
+                int k = image + c * positions + p;
+                float v = mask == null ? from[k] : Elementwise.keepWherePositive(from[k], mask[maskAt + k]);
+                rows[to + c] = v;
+                sums[c] += v;
+            }
+        }
+        if (planeSums != null) {
+            System.arraycopy(sums, 0, planeSums, n * channels, channels);
+        }
     }
 
     /** Images {@code [N, C, H, W]} (a new tensor) from {@code rows [H * W, N, C]}, plus {@code bias [C]} (contiguous float32; may be null). */
@@ -88,22 +97,27 @@ final class ChannelsLast {
         }
         Parallel.forRange(batch, 1, (n0, n1) -> {
             for (int n = n0; n < n1; n++) {
-                int image = n * channels * positions;
-                for (int p = 0; p < positions; p++) {
-                    int from = (p * batch + n) * channels;
-                    if (relu) {
-                        for (int c = 0; c < channels; c++) {
-                            out[image + c * positions + p] = Math.max(rows[from + c] + b[c], 0f);
-                        }
-                    } else {
-                        for (int c = 0; c < channels; c++) {
-                            out[image + c * positions + p] = rows[from + c] + b[c];
-                        }
-                    }
-                }
+                rowsToImage(rows, n, batch, channels, positions, b, relu, out, n * channels * positions);
             }
         });
         return Tensor.wrap(out, batch, channels, height, width);
+    }
+
+    /** Image {@code n}'s rows of {@code rows [H * W, N, C]} plus {@code b}, clipped at 0 with {@code relu}, into {@code out} at {@code image} (NCHW). */
+    private static void rowsToImage(float[] rows, int n, int batch, int channels, int positions, float[] b, boolean relu,
+                                    float[] out, int image) {
+        for (int p = 0; p < positions; p++) {
+            int from = (p * batch + n) * channels;
+            if (relu) {
+                for (int c = 0; c < channels; c++) {
+                    out[image + c * positions + p] = Math.max(rows[from + c] + b[c], 0f);
+                }
+            } else {
+                for (int c = 0; c < channels; c++) {
+                    out[image + c * positions + p] = rows[from + c] + b[c];
+                }
+            }
+        }
     }
 
     /**
@@ -123,12 +137,7 @@ final class ChannelsLast {
             Tensor image = Tensor.zeros(DType.FLOAT32, channels * positions);
             float[] out = image.floatData();
             for (int n = n0; n < n1; n++) {
-                for (int p = 0; p < positions; p++) {
-                    int from = (p * batch + n) * channels;
-                    for (int c = 0; c < channels; c++) {
-                        out[c * positions + p] = Math.max(rows[from + c] + b[c], 0f);
-                    }
-                }
+                rowsToImage(rows, n, batch, channels, positions, b, true, out, 0);
                 MaxPooling.poolPlanes(image, -n * channels * positions, pooled, argmax, n * channels, (n + 1) * channels, pool);
             }
         });
@@ -144,35 +153,15 @@ final class ChannelsLast {
     static float[] fromPooledGradient(Tensor gradPooled, Tensor pooledOutput, int[] argmax, int batch, int channels, int height,
                                       int width, double[] planeSums, String purpose) {
         int positions = height * width;
+        int imageSize = channels * positions;
         int perImage = pooledOutput.size() / batch;
-        float[] g = gradPooled.floatData();
-        int gAt = gradPooled.offset();
-        float[] y = pooledOutput.floatData();
-        int yAt = pooledOutput.offset();
-        float[] rows = Scratch.floats(purpose, batch * channels * positions);
+        float[] rows = Scratch.floats(purpose, batch * imageSize);
         Parallel.forRange(batch, 1, (n0, n1) -> {
-            float[] image = new float[channels * positions];
+            Tensor image = Tensor.zeros(DType.FLOAT32, imageSize);
             double[] sums = new double[channels];
             for (int n = n0; n < n1; n++) {
-                java.util.Arrays.fill(image, 0f);
-                int base = n * channels * positions;
-                for (int k = n * perImage; k < (n + 1) * perImage; k++) {
-                    if (y[yAt + k] > 0) {
-                        image[argmax[k] - base] += g[gAt + k];
-                    }
-                }
-                java.util.Arrays.fill(sums, 0);
-                for (int p = 0; p < positions; p++) {
-                    int to = (p * batch + n) * channels;
-                    for (int c = 0; c < channels; c++) {
-                        float v = image[c * positions + p];
-                        rows[to + c] = v;
-                        sums[c] += v;
-                    }
-                }
-                if (planeSums != null) {
-                    System.arraycopy(sums, 0, planeSums, n * channels, channels);
-                }
+                MaxPooling.backwardAboveZero(gradPooled, pooledOutput, argmax, n * perImage, perImage, n * imageSize, image, imageSize);
+                imageToRows(image.floatData(), 0, null, 0, rows, n, batch, channels, positions, sums, planeSums);
             }
         });
         return rows;

@@ -193,29 +193,7 @@ public final class GroupedConvolution {
     private record Pooled(Tensor gradient, Tensor output, int[] argmax, int perImage) {
         /** {@code into = 0}, then each pooled gradient of image {@code n} added at its argmax where the pooled output is above 0. */
         void scatter(int n, int imageSize, Tensor into) {
-            int base = n * imageSize;
-            int from = n * perImage;
-            if (into.dtype() == DType.FLOAT32) {
-                float[] to = into.floatData();
-                java.util.Arrays.fill(to, 0, imageSize, 0f);
-                float[] g = gradient.floatData();
-                float[] y = output.floatData();
-                for (int k = from; k < from + perImage; k++) {
-                    if (y[output.offset() + k] > 0) {
-                        to[argmax[k] - base] += g[gradient.offset() + k];
-                    }
-                }
-            } else {
-                double[] to = into.doubleData();
-                java.util.Arrays.fill(to, 0, imageSize, 0);
-                double[] g = gradient.doubleData();
-                double[] y = output.doubleData();
-                for (int k = from; k < from + perImage; k++) {
-                    if (y[output.offset() + k] > 0) {
-                        to[argmax[k] - base] += g[gradient.offset() + k];
-                    }
-                }
-            }
+            MaxPooling.backwardAboveZero(gradient, output, argmax, n * perImage, perImage, n * imageSize, into, imageSize);
         }
     }
 

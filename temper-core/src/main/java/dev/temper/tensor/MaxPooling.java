@@ -64,6 +64,37 @@ public final class MaxPooling {
         return dx;
     }
 
+    /**
+     * Max pooling's backward pass behind a ReLU, for the pooled values {@code first .. first+count-1}: {@code into}'s
+     * first {@code length} values set to 0, then each pooled gradient added at its argmax minus {@code base} where
+     * the pooled value is above 0 (where it is not, the ReLU's gradient is 0 at that maximum). The fused convolutions
+     * call it one image at a time, into a buffer of their own. {@code gradient}, {@code pooled} and {@code into}
+     * share a type; the first two are contiguous.
+     */
+    static void backwardAboveZero(Tensor gradient, Tensor pooled, int[] argmax, int first, int count, int base, Tensor into, int length) {
+        if (into.dtype() == DType.FLOAT32) {
+            float[] to = into.floatData();
+            java.util.Arrays.fill(to, into.offset(), into.offset() + length, 0f);
+            float[] g = gradient.floatData();
+            float[] y = pooled.floatData();
+            for (int k = first; k < first + count; k++) {
+                if (y[pooled.offset() + k] > 0) {
+                    to[into.offset() + argmax[k] - base] += g[gradient.offset() + k];
+                }
+            }
+        } else {
+            double[] to = into.doubleData();
+            java.util.Arrays.fill(to, into.offset(), into.offset() + length, 0);
+            double[] g = gradient.doubleData();
+            double[] y = pooled.doubleData();
+            for (int k = first; k < first + count; k++) {
+                if (y[pooled.offset() + k] > 0) {
+                    to[into.offset() + argmax[k] - base] += g[gradient.offset() + k];
+                }
+            }
+        }
+    }
+
     /** Pooling here has no padding and no dilation (Keras's {@code padding='valid'}). */
     static void requirePlain(String what, Conv2dGeometry g) {
         if (g.padTop() != 0 || g.padLeft() != 0 || g.dilationHeight() != 1 || g.dilationWidth() != 1) {
