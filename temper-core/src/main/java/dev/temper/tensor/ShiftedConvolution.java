@@ -300,15 +300,16 @@ final class ShiftedConvolution {
         float[] k = kernel.floatData();
         int at = kernel.offset();
         float[] taps = new float[kh * kw * channels * outChannels];
-        for (int o = 0; o < outChannels; o++) {
-            for (int c = 0; c < channels; c++) {
-                for (int i = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++) {
-                        taps[((i * kw + j) * channels + c) * outChannels + o] = k[at + ((o * channels + c) * kh + i) * kw + j];
+        // one task per tap, each writing its own [C, OC] matrix in order (the kernel is read with a stride)
+        Parallel.forRange(kh * kw, 1, (t0, t1) -> {
+            for (int t = t0; t < t1; t++) {
+                for (int c = 0, to = t * channels * outChannels; c < channels; c++) {
+                    for (int o = 0, from = at + (o * channels + c) * kh * kw + t; o < outChannels; o++, to++, from += channels * kh * kw) {
+                        taps[to] = k[from];
                     }
                 }
             }
-        }
+        });
         return taps;
     }
 
@@ -318,15 +319,16 @@ final class ShiftedConvolution {
         int kh = g.kernelHeight();
         int kw = g.kernelWidth();
         float[] k = new float[taps.length];
-        for (int o = 0; o < outChannels; o++) {
-            for (int c = 0; c < channels; c++) {
-                for (int i = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++) {
-                        k[((o * channels + c) * kh + i) * kw + j] = taps[((i * kw + j) * channels + c) * outChannels + o];
+        // one task per output channel, each writing its own [C, kh, kw] block in order
+        Parallel.forRange(outChannels, 1, (o0, o1) -> {
+            for (int o = o0; o < o1; o++) {
+                for (int c = 0, to = o * channels * kh * kw; c < channels; c++) {
+                    for (int t = 0; t < kh * kw; t++, to++) {
+                        k[to] = taps[(t * channels + c) * outChannels + o];
                     }
                 }
             }
-        }
+        });
         return Tensor.wrap(k, outChannels, channels, kh, kw);
     }
 }
