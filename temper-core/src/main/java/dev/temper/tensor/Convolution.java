@@ -5,7 +5,8 @@ package dev.temper.tensor;
  * cross-correlation as in {@code dev.temper.autograd.Convolution2d}, computed the faster of two ways for the shape:
  * {@link ShiftedConvolution} (stride 1, float32, at least {@link ShiftedConvolution#MIN_CHANNELS} channels in and
  * out: GEMMs on a channels-last copy, no im2col) or {@link GroupedConvolution} (everything else, float64 included:
- * im2col plus GEMM a few images at a time). Both compute the same sums; tests hold them to each other.
+ * im2col plus GEMM, image by image or a few images at a time). Both compute the same sums; tests hold them to each
+ * other. Max pooling after the ReLU can be fused in as well ({@link #forwardReluPool}).
  *
  * <p>A ReLU after the convolution can be fused in ({@code relu} in {@link #forward(Tensor, Tensor, Tensor,
  * Conv2dGeometry, boolean)}, the output in {@link #backward(Tensor, Tensor, Tensor, Tensor, Conv2dGeometry, boolean,
