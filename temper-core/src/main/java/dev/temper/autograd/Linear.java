@@ -27,6 +27,21 @@ public final class Linear {
         return Variable.fromOp(y, (g, owned) -> backward(owned ? g.keepWherePositiveInPlace(y) : g.keepWherePositive(y), x, w, b), inputs);
     }
 
+    /**
+     * {@code max(x @ w + b, 0) * mask} as one op, for a ReLU followed by dropout ({@code mask} holds 0 and
+     * {@code 1 / (1 - rate)}): the mask multiplied into the fresh output, and the gradient masked by it and by the
+     * ReLU in place where the gradient is this op's own, instead of a separate product with its own output and
+     * gradient tensors. Values are the bits of {@code applyWithRelu(x, w, b).mul(constant(mask))}; gradients too,
+     * except that where a unit was dropped this op's gradient is {@code +0} where the separate ops give
+     * {@code g * 0} (a zero of {@code g}'s sign, NaN for an infinite {@code g}).
+     */
+    public static Variable applyWithReluAndMask(Variable x, Variable w, Variable b, Tensor mask) {
+        Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
+        Tensor y = x.value().linear(w.value(), b == null ? null : b.value()).reluInPlace().mulInPlace(mask);
+        // y > 0 exactly where the ReLU passed and the unit was kept, since kept units are scaled by a factor > 1
+        return Variable.fromOp(y, (g, owned) -> backward((owned ? g.mulInPlace(mask) : g.mul(mask)).keepWherePositiveInPlace(y), x, w, b), inputs);
+    }
+
     private static void backward(Tensor g, Variable x, Variable w, Variable b) {
         if (x.requiresGrad()) {
             x.accumulateFreshGrad(g.matmul(w.value().transpose()));

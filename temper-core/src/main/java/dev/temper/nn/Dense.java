@@ -5,6 +5,7 @@ import dev.temper.autograd.Parameter;
 import dev.temper.autograd.Variable;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Shape;
+import dev.temper.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -58,6 +59,16 @@ public final class Dense implements Layer {
     public Variable forwardWithRelu(Variable input) {
         requireInput(input);
         return Linear.applyWithRelu(input, kernel, bias);
+    }
+
+    /**
+     * This layer followed by a ReLU and then {@code dropout}, as one op where dropout is active
+     * ({@link Linear#applyWithReluAndMask}); the mask is drawn as {@link Dropout#forward} would draw it.
+     */
+    public Variable forwardWithReluAndDropout(Variable input, Dropout dropout, ForwardContext context) {
+        requireInput(input);
+        Tensor mask = dropout.maskFor(input.value().dtype(), Shape.of(input.shape().dim(0), units), context);
+        return mask == null ? Linear.applyWithRelu(input, kernel, bias) : Linear.applyWithReluAndMask(input, kernel, bias, mask);
     }
 
     private void requireInput(Variable input) {

@@ -30,10 +30,16 @@ public final class Dropout implements Layer {
 
     @Override
     public Variable forward(Variable input, ForwardContext context) {
+        Tensor mask = maskFor(input.value().dtype(), input.shape(), context);
+        return mask == null ? input : input.mul(Variable.constant(mask));
+    }
+
+    /** This pass's mask for an input of that type and shape, from the context's generator; null when dropout is off. */
+    Tensor maskFor(DType dtype, Shape shape, ForwardContext context) {
         if (!context.dropoutActive() || rate == 0) {
-            return input;
+            return null;
         }
-        return input.mul(Variable.constant(mask(input.value().dtype(), input.shape(), context.rng())));
+        return mask(dtype, shape, context.rng());
     }
 
     /** 0 with probability rate, else 1/(1-rate), in the input's type (float64 for gradient checks). */

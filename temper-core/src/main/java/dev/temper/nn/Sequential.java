@@ -48,7 +48,9 @@ public final class Sequential implements Model {
 
     /**
      * The layers in order, except that a {@link Dense} or {@link Conv2d} directly followed by a {@link ReLU} runs as
-     * one fused op ({@link Dense#forwardWithRelu}, {@link Conv2d#forwardWithRelu}); a {@link Conv2d} and {@link ReLU}
+     * one fused op ({@link Dense#forwardWithRelu}, {@link Conv2d#forwardWithRelu}); a {@link Dense} and {@link ReLU}
+     * with a {@link Dropout} right after them as one op with the dropout too ({@link Dense#forwardWithReluAndDropout});
+     * a {@link Conv2d} and {@link ReLU}
      * with a {@link MaxPool2d} right after them run as one op with the pooling too where the convolution supports it
      * ({@link Conv2d#forwardWithReluAndPool}): the same values and
      * gradients, without the pre-activation (and unpooled) output and the passes over it (TensorFlow's graph
@@ -70,8 +72,13 @@ public final class Sequential implements Model {
                     i++;
                 }
             } else if (layer instanceof Dense dense && i + 1 < layers.size() && layers.get(i + 1) instanceof ReLU) {
-                x = dense.forwardWithRelu(x);
-                i++;
+                if (i + 2 < layers.size() && layers.get(i + 2) instanceof Dropout dropout) {
+                    x = dense.forwardWithReluAndDropout(x, dropout, context);
+                    i += 2;
+                } else {
+                    x = dense.forwardWithRelu(x);
+                    i++;
+                }
             } else {
                 x = layer.forward(x, context);
             }

@@ -25,4 +25,11 @@ public interface Blas {
                double alpha, double[] a, int aOffset, int lda,
                double[] b, int bOffset, int ldb,
                double beta, double[] c, int cOffset, int ldc);
+
+    /**
+     * The dot product of {@code n} floats of {@code x} and of {@code y} from their offsets, on the calling thread
+     * (callers split long vectors over threads themselves). Accumulated in float32 at least: {@link OpenBlas} sums in
+     * its kernel's float registers, {@link JavaBlas} in double. Arguments are checked by the caller.
+     */
+    double sdot(int n, float[] x, int xOffset, float[] y, int yOffset);
 }

@@ -273,8 +273,14 @@ final class Elementwise {
             float[] b = y.floatData();
             float al = (float) alpha;
             Parallel.forRange(n, GRAIN, (s, e) -> {
-                for (int i = s; i < e; i++) {
-                    b[yo + i] = a[xo + i] * al;
+                if (xo == 0 && yo == 0) { // same index on both sides: C2 vectorizes (see unary): 48 -> 24 us for 400k floats
+                    for (int i = s; i < e; i++) {
+                        b[i] = a[i] * al;
+                    }
+                } else {
+                    for (int i = s; i < e; i++) {
+                        b[yo + i] = a[xo + i] * al;
+                    }
                 }
             });
         } else {

@@ -78,4 +78,36 @@ public final class JavaBlas implements Blas {
     public String toString() {
         return name();
     }
+
+    /**
+     * In double, in eight interleaved partial sums (element {@code i} into sum {@code i % 8}, the tail into the first):
+     * a single running sum is one long chain of dependent additions, four cycles each. Each product is rounded to
+     * float32 first, as a float32 multiply followed by a sum would.
+     */
+    @Override
+    public double sdot(int n, float[] x, int xOffset, float[] y, int yOffset) {
+        return dotInDouble(n, x, xOffset, y, yOffset);
+    }
+
+    /** {@link #sdot}'s loop, for {@link OpenBlas} too where it copies operands (a copy would cost more than the sum). */
+    static double dotInDouble(int n, float[] x, int xOffset, float[] y, int yOffset) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            int p = xOffset + i;
+            int q = yOffset + i;
+            a0 += x[p] * y[q];
+            a1 += x[p + 1] * y[q + 1];
+            a2 += x[p + 2] * y[q + 2];
+            a3 += x[p + 3] * y[q + 3];
+            a4 += x[p + 4] * y[q + 4];
+            a5 += x[p + 5] * y[q + 5];
+            a6 += x[p + 6] * y[q + 6];
+            a7 += x[p + 7] * y[q + 7];
+        }
+        for (; i < n; i++) {
+            a0 += x[xOffset + i] * y[yOffset + i];
+        }
+        return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
+    }
 }

@@ -73,22 +73,26 @@ final class Reductions {
     }
 
     /**
-     * The sum of squares, accumulated in double in eight interleaved partial sums per chunk (element {@code i} into
-     * sum {@code i % 8}, then the eight in order, then the chunks in order): a single running sum is one long chain of
-     * dependent additions, four cycles each, which made the L2 penalty's forward pass cost as much as Adam's whole
-     * update. The order depends only on the size, never on the thread count. Float32 squares are rounded to float32
-     * before they are summed, as {@code square().sum()} does; the total differs from it only in the last bits.
+     * The sum of squares, chunk by chunk, the chunks' sums added in order: float32 chunks through the BLAS's dot
+     * ({@link Blas#sdot}, vectorized in OpenBLAS: the L2 penalty's forward pass over the benchmark MLP's 663k weights
+     * took 43 us on two threads, 118 us with the Java loop in the same sitting), float64 ones in eight interleaved double sums (element {@code i} into sum
+     * {@code i % 8}, then the eight in order): a single running sum is one long chain of dependent additions. The
+     * order depends only on the size, never on the thread count.
      */
     static Tensor sumOfSquares(Tensor t) {
         Tensor c = t.contiguous();
         int n = c.size();
         int o = c.offset();
         double[] partial = new double[Parallel.chunkCount(n, Elementwise.GRAIN)];
-        Parallel.forChunks(n, Elementwise.GRAIN, (chunk, s, e) -> {
-            double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-            int i = s;
-            if (c.dtype() == DType.FLOAT32) {
-                float[] d = c.floatData();
+        if (c.dtype() == DType.FLOAT32) {
+            float[] d = c.floatData();
+            Blas blas = Backend.blas();
+            Parallel.forChunks(n, Elementwise.GRAIN, (chunk, s, e) -> partial[chunk] = blas.sdot(e - s, d, o + s, d, o + s));
+        } else {
+            double[] d = c.doubleData();
+            Parallel.forChunks(n, Elementwise.GRAIN, (chunk, s, e) -> {
+                double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+                int i = s;
                 for (; i + 8 <= e; i += 8) {
                     int p = o + i;
                     a0 += d[p] * d[p];
@@ -103,25 +107,9 @@ final class Reductions {
                 for (; i < e; i++) {
                     a0 += d[o + i] * d[o + i];
                 }
-            } else {
-                double[] d = c.doubleData();
-                for (; i + 8 <= e; i += 8) {
-                    int p = o + i;
-                    a0 += d[p] * d[p];
-                    a1 += d[p + 1] * d[p + 1];
-                    a2 += d[p + 2] * d[p + 2];
-                    a3 += d[p + 3] * d[p + 3];
-                    a4 += d[p + 4] * d[p + 4];
-                    a5 += d[p + 5] * d[p + 5];
-                    a6 += d[p + 6] * d[p + 6];
-                    a7 += d[p + 7] * d[p + 7];
-                }
-                for (; i < e; i++) {
-                    a0 += d[o + i] * d[o + i];
-                }
-            }
-            partial[chunk] = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
-        });
+                partial[chunk] = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
+            });
+        }
         double total = 0;
         for (double p : partial) {
             total += p;

@@ -39,6 +39,7 @@ class OpGradientTest {
     static Stream<Arguments> cases() {
         Rng rng = new Rng(20240611L);
         Tensor mask = normal(rng, 3, 5); // drawn once: the op under test must see the same constant on every call
+        Tensor dropMask = Tensor.of(new double[] {1.25, 0, 1.25, 1.25, 1.25, 0, 1.25, 1.25, 0, 1.25, 1.25, 1.25, 1.25, 1.25, 0}, 3, 5);
         return Stream.of(
                 // ---- elementwise binary, with broadcasting ----
                 op("add [3,4] + [3,4]", v -> v.get(0).add(v.get(1)), normal(rng, 3, 4), normal(rng, 3, 4)),
@@ -106,6 +107,12 @@ class OpGradientTest {
                         normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2), normal(rng, 5)),
                 op("linear with fused relu, used twice",
                         v -> { Variable h = Linear.applyWithRelu(v.get(0), v.get(1), null); return h.add(h.mul(h)); },
+                        normal(rng, 3, 4), normal(rng, 4, 5)),
+                op("linear with fused relu and dropout mask, between two linears",
+                        v -> Linear.apply(Linear.applyWithReluAndMask(v.get(0), v.get(1), v.get(3), dropMask), v.get(2), null),
+                        normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2), normal(rng, 5)),
+                op("linear with fused relu and dropout mask, used twice",
+                        v -> { Variable h = Linear.applyWithReluAndMask(v.get(0), v.get(1), null, dropMask); return h.add(h.mul(h)); },
                         normal(rng, 3, 4), normal(rng, 4, 5)),
                 op("constant mask between two linears",
                         v -> Linear.apply(Linear.apply(v.get(0), v.get(1), null).mul(Variable.constant(mask)),

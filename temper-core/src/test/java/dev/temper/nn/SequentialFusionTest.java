@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Sequential} fuses Conv2d + ReLU (and + MaxPool2d where the convolution goes image by image) and Dense +
- * ReLU without changing a bit: the same output, loss gradient for every parameter and input gradient as running the
- * layers one by one, for a CNN that takes both convolution forms (a one-channel first convolution, a 16-channel
- * second one) and an MLP with dropout.
+ * ReLU (and + Dropout) without changing a bit: the same output, loss gradient for every parameter and input gradient
+ * as running the layers one by one, for a CNN that takes both convolution forms (a one-channel first convolution, a
+ * 16-channel second one) and an MLP with dropout after one of its two hidden layers.
  */
 class SequentialFusionTest {
 

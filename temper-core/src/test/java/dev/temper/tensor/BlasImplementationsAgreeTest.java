@@ -212,6 +212,33 @@ class BlasImplementationsAgreeTest {
         assertEquals("[5.0, 6.0]", Arrays.toString(untouched), name);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("implementations")
+    void sdotMatchesAnExactSumAtOffsetsAndLengthsOffTheVectorWidth(String name, Supplier<Blas> implementation) {
+        Blas blas = implementation.get();
+        Rng rng = new Rng(14);
+        float[] x = new float[40_000];
+        float[] y = new float[40_000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextFloat() - 0.3f;
+            y[i] = rng.nextFloat() - 0.6f;
+        }
+        for (int[] c : new int[][] {{0, 0, 0}, {1, 0, 3}, {7, 5, 17}, {32_768, 0, 0}, {39_000, 999, 13}}) {
+            int n = c[0], xo = c[1], yo = c[2];
+            java.math.BigDecimal exact = java.math.BigDecimal.ZERO;
+            double absolute = 0;
+            for (int i = 0; i < n; i++) {
+                exact = exact.add(new java.math.BigDecimal((double) x[xo + i] * y[yo + i]));
+                absolute += Math.abs((double) x[xo + i] * y[yo + i]);
+            }
+            // float32 accumulation: within a few float ulps of the sum of magnitudes, nowhere near the values' own size
+            assertEquals(exact.doubleValue(), blas.sdot(n, x, xo, y, yo), 1e-6 * absolute + 1e-30,
+                    name + ": sdot of " + n + " from " + xo + ", " + yo);
+        }
+        float[] squares = {3, 4};
+        assertEquals(25.0, blas.sdot(2, squares, 0, squares, 0), name);
+    }
+
     @Test
     void openBlasAndJavaBlasAgreeOnTheSameArrays() {
         Blas openBlas = Backend.blas();
