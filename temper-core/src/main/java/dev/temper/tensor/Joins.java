@@ -41,20 +41,28 @@ final class Joins {
         int[] dims = t.dims();
         int n = dims[0];
         dims[0] = rowIndices.length;
-        Tensor out = Tensor.zeros(t.dtype(), dims);
-        Tensor c = t.contiguous();
-        int rowSize = n == 0 ? 0 : t.size() / n;
         for (int r = 0; r < rowIndices.length; r++) {
             int src = rowIndices[r];
             if (src < 0 || src >= n) {
                 throw new IndexOutOfBoundsException("gatherRows: row index " + src + " at position " + r + " is outside 0.." + (n - 1) + " of shape " + t.shape());
             }
-            if (t.dtype() == DType.FLOAT32) {
-                System.arraycopy(c.floatData(), c.offset() + src * rowSize, out.floatData(), r * rowSize, rowSize);
-            } else {
-                System.arraycopy(c.doubleData(), c.offset() + src * rowSize, out.doubleData(), r * rowSize, rowSize);
-            }
         }
+        Tensor out = Tensor.zeros(t.dtype(), dims);
+        Tensor c = t.contiguous();
+        int rowSize = n == 0 ? 0 : t.size() / n;
+        // Rows of a shuffled mini-batch are scattered over a dataset far larger than the caches: each copy waits on
+        // memory, and two threads keep twice the misses in flight (128 rows of 784 floats: about 100 us in a training
+        // step on one thread).
+        Parallel.forRange(rowIndices.length, Math.max(1, Elementwise.GRAIN / Math.max(1, rowSize)), (start, end) -> {
+            for (int r = start; r < end; r++) {
+                int src = c.offset() + rowIndices[r] * rowSize;
+                if (t.dtype() == DType.FLOAT32) {
+                    System.arraycopy(c.floatData(), src, out.floatData(), r * rowSize, rowSize);
+                } else {
+                    System.arraycopy(c.doubleData(), src, out.doubleData(), r * rowSize, rowSize);
+                }
+            }
+        });
         return out;
     }
 
