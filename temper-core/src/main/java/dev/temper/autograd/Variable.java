@@ -32,6 +32,12 @@ public class Variable {
     private boolean gradOwned;
     /** A leaf's own gradient tensor, kept across {@link #zeroGrad()} for the next backward pass. */
     private Tensor gradBuffer;
+    /**
+     * A leaf's gradient term {@code valueTerm * value} not yet added into {@code grad} (0: none): the L2 penalty's
+     * {@code 2 lambda w}, which an optimizer with a fused pass adds as it reads the gradient, instead of a pass
+     * writing it in here first ({@link #gradWithoutValueTerm}).
+     */
+    private double valueTerm;
 
     /** A leaf. {@code requiresGrad} says whether backward passes should compute its gradient. */
     public Variable(Tensor value, boolean requiresGrad) {
@@ -79,7 +85,40 @@ public class Variable {
 
     /** The accumulated gradient, or null when none has been computed since the last {@link #zeroGrad()}. */
     public Tensor grad() {
+        addValueTerm();
         return grad;
+    }
+
+    /**
+     * The accumulated gradient less a term {@link #gradValueTerm()} {@code * value()} that {@link #grad()} would add
+     * to it first (null when nothing else has been accumulated): for an optimizer that adds the term in its own pass
+     * over the parameter, rounded to the value's type and added last, as {@code grad()} adds it.
+     */
+    public Tensor gradWithoutValueTerm() {
+        return grad;
+    }
+
+    /** The scale of the pending gradient term {@code scale * value()}; 0 when there is none. */
+    public double gradValueTerm() {
+        return valueTerm;
+    }
+
+    /** Adds the pending term into the gradient tensor (the bits of {@link #accumulateScaledGrad} adding it now). */
+    private void addValueTerm() {
+        if (valueTerm == 0) {
+            return;
+        }
+        double alpha = valueTerm;
+        valueTerm = 0;
+        if (grad == null) {
+            Tensor own = ownBuffer();
+            own.copyScaledFromInPlace(alpha, value);
+            grad = own;
+            gradOwned = true;
+        } else {
+            makeOwned();
+            grad.addInPlace(value, alpha);
+        }
     }
 
     public boolean requiresGrad() {
@@ -98,6 +137,7 @@ public class Variable {
     public void zeroGrad() {
         grad = null;
         gradOwned = false;
+        valueTerm = 0;
     }
 
     /** The same value, cut from the graph. */
@@ -172,7 +212,13 @@ public class Variable {
         }
     }
 
-    /** Adds {@code alpha * x} (of this variable's shape) to the gradient, in place where this variable owns it. */
+    /**
+     * Adds {@code alpha * x} (of this variable's shape) to the gradient, in place where this variable owns it. A leaf
+     * given its own value ({@code x == value()}, the L2 penalty's gradient) only notes {@code alpha}: the term is
+     * added when the gradient is read ({@link #grad()}), or by the optimizer's own pass ({@link #gradWithoutValueTerm}).
+     * Added last, it gives the bits it would give added first when the gradient has one other contribution (the
+     * sum of two numbers does not depend on their order).
+     */
     public void accumulateScaledGrad(double alpha, Tensor x) {
         if (!requiresGrad) {
             return;
@@ -180,6 +226,11 @@ public class Variable {
         if (!x.shape().equals(value.shape())) {
             throw new IllegalStateException("gradient of shape " + x.shape() + " does not match value of shape " + value.shape());
         }
+        if (x == value && isLeaf() && valueTerm == 0 && alpha != 0) {
+            valueTerm = alpha;
+            return;
+        }
+        addValueTerm(); // a second term: the pending one goes in first, in the order the terms came
         if (grad == null && isLeaf()) {
             Tensor own = ownBuffer();
             own.copyScaledFromInPlace(alpha, x);

@@ -39,10 +39,16 @@ public interface GradientTransform {
      * {@code parameter += (float) scale * update} (or the double analogue). Returns false, touching nothing, where
      * it has no such path (the default); {@link Optimizer} then takes the general one.
      *
+     * <p>The gradient is {@code gradient + valueTerm * parameter}: a term the parameter's variable has not added in yet
+     * (the L2 penalty's, see {@code Variable.gradWithoutValueTerm}), added to each element last, its product rounded
+     * to the parameter's type, as the variable would add it. A transform that cannot add it returns false when it
+     * is not 0.
+     *
      * @param gradient contiguous, of the parameter's shape and type; never written
      * @param parameter contiguous, at offset 0
      */
-    default boolean stepInPlace(Tensor gradient, Tensor parameter, Map<String, Tensor> state, long step, double scale) {
+    default boolean stepInPlace(Tensor gradient, Tensor parameter, Map<String, Tensor> state, long step, double scale,
+                                double valueTerm) {
         return false;
     }
 }

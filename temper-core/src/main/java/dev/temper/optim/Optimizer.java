@@ -132,12 +132,15 @@ public final class Optimizer {
             double sumOfSquares = 0;
             List<String> active = new ArrayList<>(parameters.size());
             for (Map.Entry<String, ? extends Variable> e : parameters.entrySet()) {
-                Tensor grad = e.getValue().grad();
-                if (grad == null) {
+                Variable parameter = e.getValue();
+                Tensor value = parameter.value();
+                Tensor partial = parameter.gradWithoutValueTerm(); // the L2 term, if any, joins in the fused pass
+                if (partial != null && clipNorm == Double.POSITIVE_INFINITY
+                        && stepInPlace(e.getKey(), partial, value, rate, parameter.gradValueTerm())) {
                     continue;
                 }
-                Tensor value = e.getValue().value();
-                if (clipNorm == Double.POSITIVE_INFINITY && stepInPlace(e.getKey(), grad, value, rate)) {
+                Tensor grad = parameter.grad();
+                if (grad == null) {
                     continue;
                 }
                 Tensor update = updates.computeIfAbsent(e.getKey(), k -> Tensor.zerosLike(value));
@@ -163,12 +166,12 @@ public final class Optimizer {
     }
 
     /** The fused step of {@link GradientTransform#stepInPlace}, where the transform has one and the layout fits. */
-    private boolean stepInPlace(String path, Tensor grad, Tensor value, double rate) {
+    private boolean stepInPlace(String path, Tensor grad, Tensor value, double rate, double valueTerm) {
         if (!value.isContiguous() || value.offset() != 0 || !grad.isContiguous() || grad.dtype() != value.dtype()) {
             return false;
         }
         Resolved r = resolved.computeIfAbsent(path, k -> resolve(k, value));
-        return r.transform().stepInPlace(grad, value, stateOf(path, r, value), step, -rate * r.multiplier());
+        return r.transform().stepInPlace(grad, value, stateOf(path, r, value), step, -rate * r.multiplier(), valueTerm);
     }
 
     private Map<String, Tensor> stateOf(String path, Resolved r, Tensor value) {

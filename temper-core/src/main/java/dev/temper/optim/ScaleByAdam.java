@@ -48,10 +48,12 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
     /**
      * Adam's whole step, {@code p += scale * mhat / (sqrt(vhat) + eps)}, in one pass over gradient, moments and
      * parameter (float32): the same arithmetic as {@link #update} followed by the optimizer's {@code p += scale * u},
-     * so the same bits, with a third of the memory traffic and no update buffer.
+     * so the same bits, with a third of the memory traffic and no update buffer. A pending L2 term ({@code valueTerm})
+     * is added to each gradient element as it is read: no pass writing it into the gradient first.
      */
     @Override
-    public boolean stepInPlace(Tensor gradient, Tensor parameter, Map<String, Tensor> state, long step, double scale) {
+    public boolean stepInPlace(Tensor gradient, Tensor parameter, Map<String, Tensor> state, long step, double scale,
+                               double valueTerm) {
         if (parameter.dtype() != DType.FLOAT32) {
             return false;
         }
@@ -69,8 +71,18 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
         float k2 = (float) (1.0 / (1.0 - Math.pow(beta2, step)));
         float eps = (float) epsilon;
         float al = (float) scale;
+        float vt = (float) valueTerm;
         Parallel.forRange(parameter.size(), 1 << 15, (s, e) -> {
-            if (vm == null && go == 0) { // same index everywhere: C2 vectorizes the loop
+            if (vm == null && go == 0 && vt != 0f) { // the L2 term added as read; same index everywhere: vectorized
+                for (int i = s; i < e; i++) {
+                    float g = gr[i] + vt * p[i];
+                    float mi = b1 * ma[i] + a1 * g;
+                    float vi = b2 * va[i] + a2 * g * g;
+                    ma[i] = mi;
+                    va[i] = vi;
+                    p[i] += al * ((mi * k1) / ((float) Math.sqrt(vi * k2) + eps));
+                }
+            } else if (vm == null && go == 0) { // same index everywhere: C2 vectorizes the loop
                 for (int i = s; i < e; i++) {
                     float g = gr[i];
                     float mi = b1 * ma[i] + a1 * g;
@@ -81,7 +93,7 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
                 }
             } else {
                 for (int i = s; i < e; i++) {
-                    float g = gr[go + i];
+                    float g = vt == 0f ? gr[go + i] : gr[go + i] + vt * p[i];
                     float mi = b1 * ma[i] + a1 * g;
                     float vi = b2 * va[i] + a2 * g * g;
                     float second = vi;

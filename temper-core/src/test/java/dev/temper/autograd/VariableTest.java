@@ -242,4 +242,32 @@ class VariableTest {
         assertSame(first, w.grad());
         assertValues(new double[] {3, 0, 0, 3}, first, 0);
     }
+
+    @Test
+    void aLeafsOwnValueTermWaitsUntilTheGradientIsRead() {
+        Tensor w = Tensor.of(new float[] {1, -2, 3}, 3);
+        Variable v = new Variable(w, true);
+        v.accumulateScaledGrad(0.5, w); // the L2 penalty's 2 lambda w
+        assertNull(v.gradWithoutValueTerm(), "nothing written yet");
+        assertEquals(0.5, v.gradValueTerm());
+        v.accumulateGrad(Tensor.of(new float[] {10, 20, 30}, 3));
+        assertArrayEquals(new float[] {10, 20, 30}, v.gradWithoutValueTerm().toFloatArray());
+        assertArrayEquals(new float[] {10.5f, 19, 31.5f}, v.grad().toFloatArray(), "read: the term is in");
+        assertEquals(0.0, v.gradValueTerm());
+        assertArrayEquals(new float[] {10.5f, 19, 31.5f}, v.grad().toFloatArray(), "added once");
+
+        v.zeroGrad();
+        v.accumulateScaledGrad(2.0, w);
+        v.zeroGrad();
+        assertNull(v.grad(), "zeroGrad drops a pending term too");
+
+        v.accumulateScaledGrad(1.0, w);
+        v.accumulateScaledGrad(-3.0, w); // a second term: the first goes in, then this one
+        assertArrayEquals(new float[] {-2, 4, -6}, v.grad().toFloatArray());
+
+        Variable other = new Variable(Tensor.of(new float[] {1, 1, 1}, 3), true);
+        other.accumulateScaledGrad(2.0, w); // not its own value: written at once
+        assertEquals(0.0, other.gradValueTerm());
+        assertArrayEquals(new float[] {2, -4, 6}, other.gradWithoutValueTerm().toFloatArray());
+    }
 }

@@ -21,7 +21,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FusedStepTest {
 
+    /** How an L2-like term {@code c * w} joins each gradient. */
+    private enum Term { NONE, PENDING, WRITTEN_FIRST }
+
     private static Map<String, Tensor> run(Supplier<Optimizer> recipe, boolean general, boolean viewGradients) {
+        return run(recipe, general, viewGradients, Term.NONE);
+    }
+
+    private static Map<String, Tensor> run(Supplier<Optimizer> recipe, boolean general, boolean viewGradients, Term term) {
         Rng rng = new Rng(3);
         Map<String, Parameter> params = new LinkedHashMap<>();
         params.put("dense_1.kernel", new Parameter("kernel", rng.normal(0f, 0.1f, 300, 257)));
@@ -39,7 +46,14 @@ class FusedStepTest {
                     // a transposed copy, viewed back: same values, strides of a view
                     g = g.transpose().contiguous().transpose();
                 }
+                if (term == Term.WRITTEN_FIRST) {
+                    p.accumulateScaledGrad(2e-2, p.value());
+                    p.grad(); // reading it writes the term into the gradient tensor now, before the rest
+                }
                 p.accumulateGrad(g);
+                if (term == Term.PENDING) {
+                    p.accumulateScaledGrad(2e-2, p.value()); // noted, added by the fused pass or on reading
+                }
             }
             optimizer.step(params);
         }
@@ -60,5 +74,22 @@ class FusedStepTest {
             assertArrayEquals(general.get(path).toFloatArray(), fromViews.get(path).toFloatArray(), path + " (view gradients)");
         }
         assertEquals(false, fused.get("dense_1.kernel").contentEquals(Tensor.zeros(300, 257)));
+    }
+
+    @ParameterizedTest(name = "amsgrad {0}")
+    @ValueSource(booleans = {false, true})
+    void anL2TermAddedInTheFusedPassGivesTheBitsOfOneWrittenIntoTheGradient(boolean amsgrad) {
+        Supplier<Optimizer> adam = () -> Adam.defaults().withLearningRate(0.01).withAmsgrad(amsgrad).build();
+        Map<String, Tensor> fused = run(adam, false, false, Term.PENDING);
+        Map<String, Tensor> general = run(adam, true, false, Term.PENDING);
+        Map<String, Tensor> writtenFirst = run(adam, false, false, Term.WRITTEN_FIRST);
+        Map<String, Tensor> fromViews = run(adam, false, true, Term.PENDING);
+        Map<String, Tensor> without = run(adam, false, false, Term.NONE);
+        for (String path : fused.keySet()) {
+            assertArrayEquals(general.get(path).toFloatArray(), fused.get(path).toFloatArray(), path);
+            assertArrayEquals(writtenFirst.get(path).toFloatArray(), fused.get(path).toFloatArray(), path + " (term first)");
+            assertArrayEquals(general.get(path).toFloatArray(), fromViews.get(path).toFloatArray(), path + " (view gradients)");
+            assertEquals(false, without.get(path).contentEquals(fused.get(path)), path + ": the term changes the step");
+        }
     }
 }
