@@ -108,6 +108,9 @@ class OpGradientTest {
                 op("linear with fused relu, used twice",
                         v -> { Variable h = Linear.applyWithRelu(v.get(0), v.get(1), null); return h.add(h.mul(h)); },
                         normal(rng, 3, 4), normal(rng, 4, 5)),
+                // wider than one 256-column block of the axis sum: the bias gradient's second block once read the first's columns
+                op("linear with 300 outputs", v -> Linear.apply(v.get(0), v.get(1), v.get(2)),
+                        normal(rng, 5, 3), normal(rng, 3, 300), normal(rng, 300)),
                 op("linear with fused relu and dropout mask, between two linears",
                         v -> Linear.apply(Linear.applyWithReluAndMask(v.get(0), v.get(1), v.get(3), dropMask), v.get(2), null),
                         normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2), normal(rng, 5)),

@@ -125,6 +125,22 @@ class ReductionsTest {
     }
 
     @Test
+    void float32ColumnSumsAddTheRowsInOrderInDoubleWhateverTheirCount() {
+        for (int rows : new int[] {1, 3, 4, 7, 128, 131}) {
+            Tensor g = random(new Rng(rows), DType.FLOAT32, rows, 300); // 300 columns: a block of 256 and a rest
+            float[] d = g.toFloatArray();
+            Tensor sums = g.sum(false, 0);
+            for (int j = 0; j < 300; j++) {
+                double expected = 0;
+                for (int r = 0; r < rows; r++) {
+                    expected += d[r * 300 + j];
+                }
+                assertEquals((float) expected, sums.getFlat(j), rows + " rows, column " + j + ": the bits of one row at a time");
+            }
+        }
+    }
+
+    @Test
     void negativeAxesCountFromTheEndAndAxisOrderDoesNotMatter() {
         Tensor t = random(new Rng(4), DType.FLOAT64, 3, 4, 5);
         assertTrue(t.sum(false, -1).contentEquals(t.sum(false, 2)));
