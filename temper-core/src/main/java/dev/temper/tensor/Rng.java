@@ -160,9 +160,9 @@ public final class Rng {
         int keepBits = Float.floatToRawIntBits(keepValue);
         int end = offset + length;
         int i = offset;
-        // nextLong() on local copies of the state, written back at the end: the same draws, but the state stays in
-        // registers instead of four field loads and stores per draw: 65,536 elements took 82-112 us on one thread,
-        // now 60-62 (45-56 and 33 us on two).
+        // nextLong()'s steps, repeated here (change both together), on local copies of the state written back at the
+        // end: the same draws, with the state in registers instead of four field loads and stores per draw (65,536
+        // elements took 82-112 us on one thread, now 60-62; 45-56 and 33 us on two).
         long a = s0;
         long b = s1;
         long c = s2;
