@@ -1,5 +1,6 @@
 package dev.temper.optim;
 
+import dev.temper.tensor.Parallel;
 import dev.temper.tensor.Tensor;
 import java.util.Map;
 
@@ -35,20 +36,23 @@ public interface GradientTransform {
     /**
      * Optional fast path for a transform that is the whole direction: {@code parameter += scale * update(gradient)}
      * in one pass over memory, reading the gradient where it lies instead of from a copy, and updating the state as
-     * {@link #update} would. It must give the same bits as {@link #update} on a copy of the gradient followed by
-     * {@code parameter += (float) scale * update} (or the double analogue). Returns false, touching nothing, where
-     * it has no such path (the default); {@link Optimizer} then takes the general one.
+     * {@link #update} would. Returned as a loop over the parameter's element indices ({@code start} to {@code end}),
+     * not run: {@link Optimizer} runs the loops of all parameters as one parallel loop, so that a step waits for the
+     * kernel threads once rather than once per parameter. Each element must be updated on its own (the loop's chunks
+     * run in any order, on any thread), and a whole run must give the same bits as {@link #update} on a copy of the
+     * gradient followed by {@code parameter += (float) scale * update} (or the double analogue). Returns null,
+     * touching nothing, where it has no such path (the default); {@link Optimizer} then takes the general one.
      *
      * <p>The gradient is {@code gradient + valueTerm * parameter}: a term the parameter's variable has not added in yet
      * (the L2 penalty's, see {@code Variable.gradWithoutValueTerm}), added to each element last, its product rounded
-     * to the parameter's type, as the variable would add it. A transform that cannot add it returns false when it
+     * to the parameter's type, as the variable would add it. A transform that cannot add it returns null when it
      * is not 0.
      *
      * @param gradient contiguous, of the parameter's shape and type; never written
      * @param parameter contiguous, at offset 0
      */
-    default boolean stepInPlace(Tensor gradient, Tensor parameter, Map<String, Tensor> state, long step, double scale,
-                                double valueTerm) {
-        return false;
+    default Parallel.RangeBody inPlaceStep(Tensor gradient, Tensor parameter, Map<String, Tensor> state, long step,
+                                           double scale, double valueTerm) {
+        return null;
     }
 }

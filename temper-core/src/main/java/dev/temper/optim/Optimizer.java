@@ -4,6 +4,7 @@ import dev.temper.autograd.NoGrad;
 import dev.temper.autograd.Selector;
 import dev.temper.autograd.Variable;
 import dev.temper.tensor.DType;
+import dev.temper.tensor.Parallel;
 import dev.temper.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,13 +132,17 @@ public final class Optimizer {
             // path (Adam's) updates the parameter straight from its gradient: one pass instead of three.
             double sumOfSquares = 0;
             List<String> active = new ArrayList<>(parameters.size());
+            FusedSteps fused = new FusedSteps();
             for (Map.Entry<String, ? extends Variable> e : parameters.entrySet()) {
                 Variable parameter = e.getValue();
                 Tensor value = parameter.value();
                 Tensor partial = parameter.gradWithoutValueTerm(); // the L2 term, if any, joins in the fused pass
-                if (partial != null && clipNorm == Double.POSITIVE_INFINITY
-                        && stepInPlace(e.getKey(), partial, value, rate, parameter.gradValueTerm())) {
-                    continue;
+                if (partial != null && clipNorm == Double.POSITIVE_INFINITY) {
+                    Parallel.RangeBody fusedStep = inPlaceStep(e.getKey(), partial, value, rate, parameter.gradValueTerm());
+                    if (fusedStep != null) {
+                        fused.add(fusedStep, value.size(), value.dtype() == DType.FLOAT32 ? value.floatData() : value.doubleData());
+                        continue;
+                    }
                 }
                 Tensor grad = parameter.grad();
                 if (grad == null) {
@@ -150,6 +155,7 @@ public final class Optimizer {
                     sumOfSquares += sumOfSquares(update);
                 }
             }
+            fused.run(); // each touches only its own parameter and state: independent of the general path
             double clipScale = Math.min(1.0, clipNorm / (Math.sqrt(sumOfSquares) + CLIP_EPSILON));
             // Pass 2: each parameter's transform, then the scaled step.
             for (String path : active) {
@@ -165,13 +171,13 @@ public final class Optimizer {
         }
     }
 
-    /** The fused step of {@link GradientTransform#stepInPlace}, where the transform has one and the layout fits. */
-    private boolean stepInPlace(String path, Tensor grad, Tensor value, double rate, double valueTerm) {
+    /** The fused step of {@link GradientTransform#inPlaceStep}, where the transform has one and the layout fits. */
+    private Parallel.RangeBody inPlaceStep(String path, Tensor grad, Tensor value, double rate, double valueTerm) {
         if (!value.isContiguous() || value.offset() != 0 || !grad.isContiguous() || grad.dtype() != value.dtype()) {
-            return false;
+            return null;
         }
         Resolved r = resolved.computeIfAbsent(path, k -> resolve(k, value));
-        return r.transform().stepInPlace(grad, value, stateOf(path, r, value), step, -rate * r.multiplier(), valueTerm);
+        return r.transform().inPlaceStep(grad, value, stateOf(path, r, value), step, -rate * r.multiplier(), valueTerm);
     }
 
     private Map<String, Tensor> stateOf(String path, Resolved r, Tensor value) {

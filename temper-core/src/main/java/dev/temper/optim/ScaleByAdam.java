@@ -52,10 +52,10 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
      * is added to each gradient element as it is read: no pass writing it into the gradient first.
      */
     @Override
-    public boolean stepInPlace(Tensor gradient, Tensor parameter, Map<String, Tensor> state, long step, double scale,
-                               double valueTerm) {
+    public Parallel.RangeBody inPlaceStep(Tensor gradient, Tensor parameter, Map<String, Tensor> state, long step,
+                                          double scale, double valueTerm) {
         if (parameter.dtype() != DType.FLOAT32) {
-            return false;
+            return null;
         }
         float[] gr = gradient.floatData();
         int go = gradient.offset();
@@ -72,7 +72,7 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
         float eps = (float) epsilon;
         float al = (float) scale;
         float vt = (float) valueTerm;
-        Parallel.forRange(parameter.size(), 1 << 15, (s, e) -> {
+        return (s, e) -> {
             if (vm == null && go == 0 && vt != 0f) { // the L2 term added as read; same index everywhere: vectorized
                 for (int i = s; i < e; i++) {
                     float g = gr[i] + vt * p[i];
@@ -106,8 +106,7 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon, boolean am
                     p[i] += al * ((mi * k1) / ((float) Math.sqrt(second * k2) + eps));
                 }
             }
-        });
-        return true;
+        };
     }
 
     @Override

@@ -10,14 +10,16 @@ import dev.temper.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Adam's fused step ({@link GradientTransform#stepInPlace}, one pass from gradient to parameter) against the general
+ * Adam's fused step ({@link GradientTransform#inPlaceStep}, one pass from gradient to parameter) against the general
  * path (copy the gradient, transform it, then {@code p += scale * u}), which the optimizer takes whenever gradient
  * clipping is on: a clip norm no gradient reaches leaves the update unscaled, so both paths must give the same bits.
- * Parameters are large enough to be split across threads, and one has a learning-rate multiplier.
+ * Parameters are large enough to be split across threads, and one has a learning-rate multiplier. The fused
+ * steps of all parameters run as one parallel loop ({@link FusedSteps}).
  */
 class FusedStepTest {
 
@@ -91,5 +93,58 @@ class FusedStepTest {
             assertArrayEquals(general.get(path).toFloatArray(), fromViews.get(path).toFloatArray(), path + " (view gradients)");
             assertEquals(false, without.get(path).contentEquals(fused.get(path)), path + ": the term changes the step");
         }
+    }
+
+    /** Steps {@code paths} (several may name one parameter) 20 times; returns each distinct parameter's value. */
+    private static Map<String, Tensor> stepMany(String[] paths, int[] sizes, boolean general) {
+        Rng rng = new Rng(5);
+        Map<String, Parameter> params = new LinkedHashMap<>();
+        Map<Integer, Parameter> distinct = new LinkedHashMap<>();
+        for (int i = 0; i < paths.length; i++) {
+            int size = sizes[i];
+            Parameter p = distinct.computeIfAbsent(size, n -> new Parameter("p" + n, rng.normal(0f, 0.1f, n)));
+            params.put(paths[i], p);
+        }
+        Optimizer optimizer = Adam.defaults().withLearningRate(0.01).build();
+        if (general) {
+            optimizer.setGradientClipNorm(Double.MAX_VALUE);
+        }
+        Rng gradients = new Rng(6);
+        for (int step = 0; step < 20; step++) {
+            Optimizer.zeroGrad(params);
+            for (Parameter p : distinct.values()) {
+                p.accumulateGrad(gradients.normal(0f, 1f, p.value().dims()));
+            }
+            optimizer.step(params);
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        distinct.forEach((n, p) -> out.put("size " + n, p.value()));
+        return out;
+    }
+
+    @Test
+    void parametersOfManySizesInOneLoopGiveTheBitsOfTheGeneralPath() {
+        // chunks of 32,768: 70,000 takes three (the last short), 32,768 exactly one, the rest less than one
+        String[] paths = {"a", "b", "c", "d", "e"};
+        int[] sizes = {70_000, 1, 32_768, 0, 5};
+        Map<String, Tensor> fused = stepMany(paths, sizes, false);
+        Map<String, Tensor> general = stepMany(paths, sizes, true);
+        for (String key : fused.keySet()) {
+            assertArrayEquals(general.get(key).toFloatArray(), fused.get(key).toFloatArray(), key);
+        }
+    }
+
+    @Test
+    void aParameterUnderTwoPathsIsSteppedTwiceOneAfterTheOther() {
+        // the general path steps "a" then "a2" (each with its own moments): the fused loops must not run side by side
+        String[] paths = {"a", "b", "a2"};
+        int[] sizes = {100_000, 7, 100_000};
+        Map<String, Tensor> fused = stepMany(paths, sizes, false);
+        Map<String, Tensor> general = stepMany(paths, sizes, true);
+        for (String key : fused.keySet()) {
+            assertArrayEquals(general.get(key).toFloatArray(), fused.get(key).toFloatArray(), key);
+        }
+        Map<String, Tensor> once = stepMany(new String[] {"a", "b"}, new int[] {100_000, 7}, false);
+        assertEquals(false, once.get("size 100000").contentEquals(fused.get("size 100000")), "two paths step it twice");
     }
 }
