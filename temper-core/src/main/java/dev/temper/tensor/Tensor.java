@@ -449,14 +449,22 @@ public final class Tensor {
         return Elementwise.binaryInPlace(BinaryOp.MUL, this, other);
     }
 
-    /** {@link #keepWherePositive} written over this tensor (same shape, this contiguous); returns this. */
     /** {@code max(x, 0)} written over this contiguous tensor (for ops that fuse a ReLU into their fresh output); returns this. */
     public Tensor reluInPlace() {
         return Elementwise.reluInPlace(this);
     }
 
+    /** {@link #keepWherePositive} written over this tensor (same shape, this contiguous); returns this. */
     public Tensor keepWherePositiveInPlace(Tensor mask) {
         return Elementwise.binaryInPlace(BinaryOp.KEEP_WHERE_POSITIVE, this, mask);
+    }
+
+    /**
+     * {@code this * factor} where {@code sign > 0}, else 0, written over this contiguous tensor (all three of one
+     * shape): the bits of {@code mulInPlace(factor).keepWherePositiveInPlace(sign)} in one pass. Returns this.
+     */
+    public Tensor mulKeepWherePositiveInPlace(Tensor factor, Tensor sign) {
+        return Elementwise.mulKeepWherePositiveInPlace(this, factor, sign);
     }
 
     public Tensor keepWherePositive(Tensor mask) {

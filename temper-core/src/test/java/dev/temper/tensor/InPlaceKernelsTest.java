@@ -43,6 +43,39 @@ class InPlaceKernelsTest {
     }
 
     @Test
+    void mulKeepWherePositiveHasTheBitsOfTheTwoPasses() {
+        Rng rng = new Rng(3);
+        int rows = 130;
+        int cols = 513; // 66,690 elements: three chunks, the last short
+        Tensor g = rng.normal(0f, 1f, rows, cols);
+        Tensor factor = rng.uniform(0f, 1f, rows, cols).mul(1.25).keepWherePositive(rng.normal(0f, 1f, rows, cols));
+        Tensor sign = rng.normal(0f, 1f, rows, cols);
+        float[] gs = g.floatData();
+        float[] ss = sign.floatData();
+        float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f, 0f, Float.MIN_VALUE, -Float.MIN_VALUE};
+        for (int i = 0; i < specials.length; i++) {
+            for (int j = 0; j < specials.length; j++) {
+                gs[i * cols + j] = specials[i];
+                ss[i * cols + j] = specials[j];
+            }
+        }
+        float[] expected = g.mul(factor).keepWherePositive(sign).toFloatArray();
+        float[] fused = g.copy().mulKeepWherePositiveInPlace(factor, sign).toFloatArray();
+        assertEquals(expected.length, fused.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(fused[i]), "element " + i);
+        }
+        // the fallback: float64, and operands that are views
+        Tensor d = g.to(DType.FLOAT64);
+        assertArrayEquals(d.mul(factor.to(DType.FLOAT64)).keepWherePositive(sign.to(DType.FLOAT64)).toDoubleArray(),
+                d.copy().mulKeepWherePositiveInPlace(factor.to(DType.FLOAT64), sign.to(DType.FLOAT64)).toDoubleArray());
+        Tensor factorView = factor.transpose().contiguous().transpose();
+        assertArrayEquals(expected, g.copy().mulKeepWherePositiveInPlace(factorView, sign).toFloatArray());
+        assertThrows(IllegalArgumentException.class, () -> g.copy().mulKeepWherePositiveInPlace(factor, Tensor.zeros(3)));
+        assertThrows(IllegalArgumentException.class, () -> g.transpose().mulKeepWherePositiveInPlace(factor.transpose(), sign.transpose()));
+    }
+
+    @Test
     void copyScaledFromHasTheBitsOfMul() {
         Rng rng = new Rng(2);
         Tensor x = rng.normal(0f, 1f, 200, 300);
