@@ -1,6 +1,7 @@
 package dev.temper.autograd;
 
 import dev.temper.tensor.Tensor;
+import java.util.function.Consumer;
 
 /**
  * The dense layer's fused op, {@code y = x @ w + b} for {@code x [batch, in]}, {@code w [in, out]},
@@ -42,6 +43,21 @@ public final class Linear {
         // one pass over an owned gradient: the mask's factor where the unit's output is positive, else 0
         return Variable.fromOp(y, (g, owned) -> backward(owned ? g.mulKeepWherePositiveInPlace(mask, y)
                 : g.mul(mask).keepWherePositiveInPlace(y), x, w, b), inputs);
+    }
+
+    /**
+     * {@code max(x @ w + b, 0) * mask} as one op, where {@code dropout} multiplies the fresh float32 output in place by
+     * a mask of 0 and {@code keptScale} that it draws and never stores ({@code Rng.multiplyByDropoutMask}): no mask
+     * tensor forward, and backward the gradient is {@code g * keptScale} where the output is positive, else 0, since a
+     * positive output is a kept unit. The bits of {@link #applyWithReluAndMask} given the same mask.
+     */
+    public static Variable applyWithReluAndDropout(Variable x, Variable w, Variable b, Consumer<Tensor> dropout,
+                                                   double keptScale) {
+        Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
+        Tensor y = x.value().linear(w.value(), b == null ? null : b.value()).reluInPlace();
+        dropout.accept(y);
+        return Variable.fromOp(y, (g, owned) -> backward(owned ? g.mulKeepWherePositiveInPlace(keptScale, y)
+                : g.mul(keptScale).keepWherePositiveInPlace(y), x, w, b), inputs);
     }
 
     private static void backward(Tensor g, Variable x, Variable w, Variable b) {

@@ -67,6 +67,9 @@ public final class Dense implements Layer {
      */
     public Variable forwardWithReluAndDropout(Variable input, Dropout dropout, ForwardContext context) {
         requireInput(input);
+        if (dropout.drawsInPlace(input.value(), context)) { // float32: the mask multiplied in as drawn, never stored
+            return Linear.applyWithReluAndDropout(input, kernel, bias, y -> dropout.multiplyByMask(y, context), dropout.keptScale());
+        }
         Tensor mask = dropout.maskFor(input.value().dtype(), Shape.of(input.shape().dim(0), units), context);
         return mask == null ? Linear.applyWithRelu(input, kernel, bias) : Linear.applyWithReluAndMask(input, kernel, bias, mask);
     }

@@ -42,11 +42,35 @@ public final class Dropout implements Layer {
         return mask(dtype, shape, context.rng());
     }
 
+    /** The factor of a kept unit, {@code 1 / (1 - rate)}, as the float32 masks hold it. */
+    float keptScale() {
+        return (float) (1.0 / (1.0 - rate));
+    }
+
+    /**
+     * Whether {@link #multiplyByMask} applies to outputs of the type of {@code values}: dropout is on in this pass and
+     * the type is float32 (float64, for gradient checks, takes {@link #maskFor}).
+     */
+    boolean drawsInPlace(Tensor values, ForwardContext context) {
+        return context.dropoutActive() && rate != 0 && values.dtype() == DType.FLOAT32;
+    }
+
+    /**
+     * Multiplies a contiguous float32 tensor in place by this pass's mask: the draws {@link #maskFor} would make, the
+     * bits of {@code output.mul(mask)}, without a mask tensor.
+     */
+    void multiplyByMask(Tensor output, ForwardContext context) {
+        if (!output.isContiguous()) {
+            throw new IllegalArgumentException("Dropout: the output to mask in place must be contiguous");
+        }
+        context.rng().multiplyByDropoutMask(output.floatData(), output.offset(), output.size(), rate, keptScale());
+    }
+
     /** 0 with probability rate, else 1/(1-rate), in the input's type (float64 for gradient checks). */
     private Tensor mask(DType dtype, Shape shape, Rng rng) {
         Tensor m = Tensor.zeros(dtype, shape.toArray());
         if (dtype == DType.FLOAT32) {
-            rng.dropoutMask(m.floatData(), 0, m.size(), rate, (float) (1.0 / (1.0 - rate)));
+            rng.dropoutMask(m.floatData(), 0, m.size(), rate, keptScale());
             return m;
         }
         // float64 (gradient checks): the same draws, so a float64 mask equals the float32 one

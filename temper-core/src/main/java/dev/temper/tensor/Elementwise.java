@@ -112,6 +112,26 @@ final class Elementwise {
         return binaryInPlace(BinaryOp.KEEP_WHERE_POSITIVE, binaryInPlace(BinaryOp.MUL, g, factor), sign);
     }
 
+    /** {@link #mulKeepWherePositiveInPlace(Tensor, Tensor, Tensor)} with one factor for every element. */
+    static Tensor mulKeepWherePositiveInPlace(Tensor g, double factor, Tensor sign) {
+        requireSameType("mul-keep-where-positive", g, sign);
+        if (!g.shape().equals(sign.shape())) {
+            throw new IllegalArgumentException("mul-keep-where-positive in place: shapes " + g.shape() + " and " + sign.shape() + " differ");
+        }
+        if (!g.isContiguous()) {
+            throw new IllegalArgumentException("mul-keep-where-positive in place: the target tensor must be contiguous, got strides of a view");
+        }
+        if (g.dtype() == DType.FLOAT32 && g.offset() == 0 && sign.isContiguous() && sign.offset() == 0) {
+            float[] x = g.floatData();
+            float f = (float) factor;
+            float[] y = sign.floatData();
+            Parallel.forRange(g.size(), GRAIN, (s, e) -> FlatFloatLoops.mulKeepWherePositive(x, f, y, s, e));
+            return g;
+        }
+        copy(binary(BinaryOp.KEEP_WHERE_POSITIVE, binary(BinaryOp.MUL, g, Tensor.scalar(g.dtype(), factor)), sign), g);
+        return g;
+    }
+
     static void requireSameType(String op, Tensor a, Tensor b) {
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException(op + ": operand types " + a.dtype() + " and " + b.dtype() + " differ; convert one with to()");

@@ -64,6 +64,15 @@ final class FlatFloatLoops {
         }
     }
 
+    /** {@code g[i] * f} where {@code y[i] > 0}, else +0, into g. */
+    static void mulKeepWherePositive(float[] g, float f, float[] y, int start, int end) {
+        for (int i = start; i < end; i++) {
+            int v = Float.floatToRawIntBits(y[i]);
+            int keep = ~(((v - 1) | (0x7F800000 - v)) >> 31);
+            g[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i] * f) & keep);
+        }
+    }
+
     static void withScalar(BinaryOp op, float[] a, float b, float[] y, int start, int end) {
         switch (op) {
             case ADD -> {

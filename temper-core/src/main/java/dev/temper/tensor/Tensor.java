@@ -467,6 +467,11 @@ public final class Tensor {
         return Elementwise.mulKeepWherePositiveInPlace(this, factor, sign);
     }
 
+    /** {@link #mulKeepWherePositiveInPlace(Tensor, Tensor)} with one factor for every element. */
+    public Tensor mulKeepWherePositiveInPlace(double factor, Tensor sign) {
+        return Elementwise.mulKeepWherePositiveInPlace(this, factor, sign);
+    }
+
     public Tensor keepWherePositive(Tensor mask) {
         return Elementwise.binary(BinaryOp.KEEP_WHERE_POSITIVE, this, mask);
     }

@@ -117,6 +117,15 @@ class OpGradientTest {
                 op("linear with fused relu and dropout mask, used twice",
                         v -> { Variable h = Linear.applyWithReluAndMask(v.get(0), v.get(1), null, dropMask); return h.add(h.mul(h)); },
                         normal(rng, 3, 4), normal(rng, 4, 5)),
+                // the same op with the mask multiplied in by a callback (float32 models draw it there, never stored)
+                op("linear with fused relu and dropout applied in place, between two linears",
+                        v -> Linear.apply(Linear.applyWithReluAndDropout(v.get(0), v.get(1), v.get(3), y -> y.mulInPlace(dropMask), 1.25),
+                                v.get(2), null),
+                        normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2), normal(rng, 5)),
+                op("linear with fused relu and dropout applied in place, used twice",
+                        v -> { Variable h = Linear.applyWithReluAndDropout(v.get(0), v.get(1), null, y -> y.mulInPlace(dropMask), 1.25);
+                            return h.add(h.mul(h)); },
+                        normal(rng, 3, 4), normal(rng, 4, 5)),
                 op("constant mask between two linears",
                         v -> Linear.apply(Linear.apply(v.get(0), v.get(1), null).mul(Variable.constant(mask)),
                                 v.get(2), null), normal(rng, 3, 4), normal(rng, 4, 5), normal(rng, 5, 2)),

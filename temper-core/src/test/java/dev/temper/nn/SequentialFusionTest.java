@@ -49,6 +49,25 @@ class SequentialFusionTest {
         assertSameAsLayerByLayer(fused, mlp(10), x, up, in1, out1);
     }
 
+    @Test
+    void dropoutMasksDrawnInChunksAndMultipliedInAsDrawnMatchTheLayersOneByOne() {
+        // 64 x 300 = 19,200 units a layer: more than one chunk of mask draws, on the kernel threads
+        Rng rng = new Rng(11);
+        Tensor x = rng.normal(0f, 1f, 64, 30);
+        Tensor up = rng.normal(0f, 1f, 64, 5);
+        Sequential fused = wideMlp(12);
+        Variable in1 = new Variable(x, true);
+        Variable out1 = fused.forward(in1, ForwardContext.training(new Rng(5)));
+        out1.backward(up);
+        assertSameAsLayerByLayer(fused, wideMlp(12), x, up, in1, out1);
+    }
+
+    private static Sequential wideMlp(long seed) {
+        Rng rng = new Rng(seed);
+        return new Sequential(new Dense(30, 300, rng), new ReLU(), new Dropout(0.2), new Dense(300, 300, rng), new ReLU(),
+                new Dropout(0.5), new Dense(300, 5, rng));
+    }
+
     private static Sequential mlp(long seed) {
         Rng rng = new Rng(seed);
         return new Sequential(new Dense(20, 16, rng), new ReLU(), new Dropout(0.3), new Dense(16, 16, rng), new ReLU(),

@@ -65,6 +65,15 @@ class InPlaceKernelsTest {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(fused[i]), "element " + i);
         }
+        // one factor for all: the bits of the scalar product, then the select
+        float[] expectedScaled = g.mul(1.25).keepWherePositive(sign).toFloatArray();
+        float[] fusedScaled = g.copy().mulKeepWherePositiveInPlace(1.25, sign).toFloatArray();
+        for (int i = 0; i < expectedScaled.length; i++) {
+            assertEquals(Float.floatToRawIntBits(expectedScaled[i]), Float.floatToRawIntBits(fusedScaled[i]), "scaled, element " + i);
+        }
+        assertArrayEquals(g.to(DType.FLOAT64).mul(1.25).keepWherePositive(sign.to(DType.FLOAT64)).toDoubleArray(),
+                g.to(DType.FLOAT64).mulKeepWherePositiveInPlace(1.25, sign.to(DType.FLOAT64)).toDoubleArray());
+        assertThrows(IllegalArgumentException.class, () -> g.copy().mulKeepWherePositiveInPlace(2.0, Tensor.zeros(3)));
         // the fallback: float64, and operands that are views
         Tensor d = g.to(DType.FLOAT64);
         assertArrayEquals(d.mul(factor.to(DType.FLOAT64)).keepWherePositive(sign.to(DType.FLOAT64)).toDoubleArray(),

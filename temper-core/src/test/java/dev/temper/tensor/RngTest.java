@@ -389,4 +389,32 @@ class RngTest {
         }
         assertEquals(replay.nextLong(), rng.nextLong(), "the generator's state after the mask");
     }
+
+    @Test
+    void multiplyingByADropoutMaskGivesTheBitsOfTheMaskTimesTheValuesAndTheSameDraws() {
+        for (int length : new int[] {7, 1000, 3 * Rng.MASK_CHUNK + 5}) {
+            float[] values = new float[length + 2];
+            Rng source = new Rng(length);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) source.nextGaussian();
+            }
+            values[1] = Float.NaN;
+            values[2] = Float.NEGATIVE_INFINITY;
+            float[] mask = new float[length + 2];
+            Rng drawn = new Rng(33);
+            drawn.dropoutMask(mask, 1, length, 0.3, 1f / 0.7f);
+            float[] expected = values.clone();
+            for (int i = 1; i <= length; i++) {
+                expected[i] = values[i] * mask[i];
+            }
+            float[] multiplied = values.clone();
+            Rng inPlace = new Rng(33);
+            inPlace.multiplyByDropoutMask(multiplied, 1, length, 0.3, 1f / 0.7f);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(multiplied[i]), "length " + length + ", element " + i);
+            }
+            assertEquals(drawn.nextLong(), inPlace.nextLong(), "the generator's state after, length " + length);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Rng(1).multiplyByDropoutMask(new float[3], 0, 3, 1.5, 1f));
+    }
 }
