@@ -54,6 +54,10 @@ public final class PrefetchingBatches implements Iterator<Batch>, AutoCloseable 
         if (capacity < 1) {
             throw new IllegalArgumentException("PrefetchingBatches capacity must be >= 1, got " + capacity);
         }
+        if (batches.reusesFeatures()) {
+            throw new IllegalArgumentException("PrefetchingBatches: these Batches reuse one features tensor (reusingFeatures()), "
+                    + "which batches gathered ahead would overwrite; pass the Batches without it");
+        }
         this.queue = new ArrayBlockingQueue<>(capacity);
         Iterator<Batch> source = batches.iterator(); // draws the epoch's permutation here, on the caller's thread
         this.worker = new Thread(() -> produce(source, prepare), THREAD_NAME + THREADS.incrementAndGet());

@@ -39,15 +39,32 @@ final class Joins {
             throw new IllegalArgumentException("gatherRows: needs rank >= 1, got a scalar");
         }
         int[] dims = t.dims();
+        dims[0] = rowIndices.length;
+        return gatherRowsInto(t, rowIndices, Tensor.zeros(t.dtype(), dims));
+    }
+
+    /**
+     * {@link #gatherRows} written into {@code out} (contiguous, at offset 0, of the gathered shape and the type of
+     * {@code t}), which is returned: a caller that gathers batch after batch of one shape can reuse one tensor, whose
+     * memory is then in cache, instead of a fresh one each time (a fresh [128, 784] costs its zeroing, ~30 us here).
+     */
+    static Tensor gatherRowsInto(Tensor t, int[] rowIndices, Tensor out) {
+        if (t.rank() < 1) {
+            throw new IllegalArgumentException("gatherRows: needs rank >= 1, got a scalar");
+        }
+        int[] dims = t.dims();
         int n = dims[0];
         dims[0] = rowIndices.length;
+        if (!out.shape().equals(Shape.of(dims)) || out.dtype() != t.dtype() || !out.isContiguous() || out.offset() != 0) {
+            throw new IllegalArgumentException("gatherRows into: the target must be a contiguous " + t.dtype() + " tensor of shape "
+                    + Shape.of(dims) + " at offset 0, got " + out.dtype() + " " + out.shape());
+        }
         for (int r = 0; r < rowIndices.length; r++) {
             int src = rowIndices[r];
             if (src < 0 || src >= n) {
                 throw new IndexOutOfBoundsException("gatherRows: row index " + src + " at position " + r + " is outside 0.." + (n - 1) + " of shape " + t.shape());
             }
         }
-        Tensor out = Tensor.zeros(t.dtype(), dims);
         Tensor c = t.contiguous();
         int rowSize = n == 0 ? 0 : t.size() / n;
         // Rows of a shuffled mini-batch are scattered over a dataset far larger than the caches: each copy waits on

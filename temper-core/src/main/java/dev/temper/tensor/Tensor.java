@@ -590,6 +590,14 @@ public final class Tensor {
         return Joins.gatherRows(this, rowIndices);
     }
 
+    /**
+     * {@link #gatherRows} written into {@code out} (contiguous, offset 0, of the gathered shape and this type), which is
+     * returned: for a loop that gathers batches of one shape into one reused tensor.
+     */
+    public Tensor gatherRowsInto(int[] rowIndices, Tensor out) {
+        return Joins.gatherRowsInto(this, rowIndices, out);
+    }
+
     /** A tensor of {@code rows} rows that is zero except {@code this[r]} added at row {@code rowIndices[r]}. */
     public Tensor scatterAddRows(int[] rowIndices, int rows) {
         return Joins.scatterAddRows(this, rowIndices, rows);

@@ -253,7 +253,8 @@ public final class Trainer {
             long start = System.nanoTime();
             EpochTotals totals = new EpochTotals(loss.classification(), metrics);
             long cutShortAtStep = 0;
-            Batches batches = new Batches(train, batchSize, streams.shuffle(), false);
+            // each batch is done with before the next is gathered: one features tensor serves the epoch
+            Batches batches = new Batches(train, batchSize, streams.shuffle(), false).reusingFeatures();
             int trained = 0;
             for (Batch plain : batches) {
                 Batch batch = augmentation == null ? plain
