@@ -19,4 +19,13 @@ public interface Backward {
     interface Reusing {
         void apply(Tensor outputGrad, boolean owned);
     }
+
+    /**
+     * A {@link Reusing} rule that only reads its output gradient during the call, and passes neither it nor a view of
+     * it to any input (a dense layer's: its inputs get new tensors, products of the gradient). When the gradient was
+     * the variable's own, the engine then hands its storage back for reuse ({@code Tensor.recycle}) as soon as the rule
+     * returns, instead of leaving it to the collector.
+     */
+    @FunctionalInterface
+    interface Consuming extends Reusing {}
 }

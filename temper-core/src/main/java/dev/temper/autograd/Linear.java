@@ -13,7 +13,7 @@ public final class Linear {
 
     public static Variable apply(Variable x, Variable w, Variable b) {
         Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
-        return Variable.fromOp(x.value().linear(w.value(), b == null ? null : b.value()), g -> backward(g, x, w, b), inputs);
+        return Variable.fromOp(x.value().linear(w.value(), b == null ? null : b.value()), (Backward.Consuming) (g, owned) -> backward(g, x, w, b), inputs);
     }
 
     /**
@@ -25,7 +25,7 @@ public final class Linear {
     public static Variable applyWithRelu(Variable x, Variable w, Variable b) {
         Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
         Tensor y = x.value().linear(w.value(), b == null ? null : b.value()).reluInPlace();
-        return Variable.fromOp(y, (g, owned) -> backward(owned ? g.keepWherePositiveInPlace(y) : g.keepWherePositive(y), x, w, b), inputs);
+        return Variable.fromOp(y, (Backward.Consuming) (g, owned) -> backward(owned ? g.keepWherePositiveInPlace(y) : g.keepWherePositive(y), x, w, b), inputs);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class Linear {
         Tensor y = x.value().linear(w.value(), b == null ? null : b.value()).reluInPlace().mulInPlace(mask);
         // y > 0 exactly where the ReLU passed and the unit was kept, since kept units are scaled by a factor > 1
         // one pass over an owned gradient: the mask's factor where the unit's output is positive, else 0
-        return Variable.fromOp(y, (g, owned) -> backward(owned ? g.mulKeepWherePositiveInPlace(mask, y)
+        return Variable.fromOp(y, (Backward.Consuming) (g, owned) -> backward(owned ? g.mulKeepWherePositiveInPlace(mask, y)
                 : g.mul(mask).keepWherePositiveInPlace(y), x, w, b), inputs);
     }
 
@@ -56,13 +56,16 @@ public final class Linear {
         Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
         Tensor y = x.value().linear(w.value(), b == null ? null : b.value()).reluInPlace();
         dropout.accept(y);
-        return Variable.fromOp(y, (g, owned) -> backward(owned ? g.mulKeepWherePositiveInPlace(keptScale, y)
+        return Variable.fromOp(y, (Backward.Consuming) (g, owned) -> backward(owned ? g.mulKeepWherePositiveInPlace(keptScale, y)
                 : g.mul(keptScale).keepWherePositiveInPlace(y), x, w, b), inputs);
     }
 
     private static void backward(Tensor g, Variable x, Variable w, Variable b) {
         if (x.requiresGrad()) {
-            x.accumulateFreshGrad(g.matmul(w.value().transpose()));
+            // on a consumed gradient's storage where one is free (written whole: GEMM with beta 0); the same bits as matmul
+            Tensor dx = Tensor.recycled(g.dtype(), g.dim(0), w.value().dim(0));
+            dx.matmulAccumulateInPlace(g, w.value().transpose(), 0.0);
+            x.accumulateFreshGrad(dx);
         }
         if (w.requiresGrad()) {
             w.accumulateMatmulGrad(x.value().transpose(), g); // GEMM straight into the weight's gradient

@@ -286,6 +286,9 @@ public class Variable {
             Variable v = order.get(i);
             if (v.backward != null && v.grad != null) {
                 v.backward.apply(v.grad, v.gradOwned);
+                if (v.gradOwned && v.backward instanceof Backward.Consuming) {
+                    Tensor.recycle(v.grad); // no one holds it now: the next gradient of its size can have it
+                }
                 v.grad = null; // intermediate gradients are not kept: frees memory during the pass
                 v.gradOwned = false;
             }

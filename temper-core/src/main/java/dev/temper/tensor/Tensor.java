@@ -100,6 +100,29 @@ public final class Tensor {
         return new Tensor(DType.FLOAT64, s, s.contiguousStrides(), 0, null, data);
     }
 
+    /**
+     * A contiguous tensor of that shape whose contents are undefined: on storage handed back with {@link #recycle} on
+     * this thread when there is some of exactly that size (float32), else fresh (zeros). For an output that is
+     * written whole before it is read, such as a GEMM's with beta 0.
+     */
+    public static Tensor recycled(DType dtype, int... shape) {
+        Shape s = Shape.of(shape);
+        float[] kept = dtype == DType.FLOAT32 ? RecycledStorage.take(s.size()) : null;
+        return kept == null ? zeros(dtype, shape) : new Tensor(dtype, s, s.contiguousStrides(), 0, kept, null);
+    }
+
+    /**
+     * Hands {@code t}'s storage back for {@link #recycled}, where {@code t} is float32 and spans its whole array (no
+     * view of part of a larger one); otherwise does nothing. The caller promises that neither {@code t} nor any other
+     * tensor over its storage is used again: the autograd engine does this for a gradient once its only consumer
+     * has run.
+     */
+    public static void recycle(Tensor t) {
+        if (t.dtype == DType.FLOAT32 && t.offset == 0 && t.isContiguous() && t.size() == t.floats.length) {
+            RecycledStorage.give(t.floats);
+        }
+    }
+
     public static Tensor scalar(float value) {
         return new Tensor(DType.FLOAT32, Shape.scalar(), new int[0], 0, new float[] {value}, null);
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.temper.tensor.DType;
+import dev.temper.tensor.Rng;
 import dev.temper.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -269,5 +270,26 @@ class VariableTest {
         other.accumulateScaledGrad(2.0, w); // not its own value: written at once
         assertEquals(0.0, other.gradValueTerm());
         assertArrayEquals(new float[] {2, -4, 6}, other.gradWithoutValueTerm().toFloatArray());
+    }
+
+    @Test
+    void aLeafsGradientSurvivesTheRecyclingOfConsumedGradients() {
+        // x -> linear -> linear -> sum: the hidden gradient (128 x 200, large enough to be recycled) is consumed by
+        // the first linear's backward and handed back; the leaf's gradient must not be handed out again
+        Rng rng = new Rng(6);
+        Variable w1 = new Variable(rng.normal(0f, 0.1f, 200, 200), true);
+        Variable w2 = new Variable(rng.normal(0f, 0.1f, 200, 200), true);
+        Variable x = new Variable(rng.normal(0f, 1f, 128, 200), true);
+        Linear.apply(Linear.apply(x, w1, null), w2, null).sum().backward();
+        float[] before = x.grad().toFloatArray();
+        for (int pass = 0; pass < 3; pass++) { // more passes, with other leaves: they take the recycled storage
+            Variable other = new Variable(rng.normal(0f, 1f, 128, 200), true);
+            Linear.apply(Linear.apply(other, w1, null), w2, null).mul(2.0).sum().backward();
+            assertTrue(other.grad().abs().sum().item() > 0);
+        }
+        assertArrayEquals(before, x.grad().toFloatArray());
+        Variable fresh = new Variable(x.value(), true);
+        Linear.apply(Linear.apply(fresh, w1, null), w2, null).sum().backward();
+        assertArrayEquals(before, fresh.grad().toFloatArray(), "the same gradient again");
     }
 }
