@@ -61,4 +61,33 @@ class RecycledStorageTest {
         out.matmulAccumulateInPlace(a, b.transpose(), 0.0);
         assertArrayEquals(a.matmul(b.transpose()).toFloatArray(), out.toFloatArray());
     }
+
+    @Test
+    void aThreadKeepsAFewArraysOfALengthAndABoundedTotal() throws InterruptedException {
+        // on a thread of its own, so that other tests' kept arrays do not count
+        boolean[] ok = new boolean[1];
+        Thread t = new Thread(() -> {
+            for (int i = 0; i <= RecycledStorage.PER_LENGTH; i++) {
+                RecycledStorage.give(new float[RecycledStorage.MIN_FLOATS]);
+            }
+            int kept = 0;
+            while (RecycledStorage.take(RecycledStorage.MIN_FLOATS) != null) {
+                kept++;
+            }
+            // the largest arrays kept, until the total is full: then what was kept is dropped for the newest
+            int len = RecycledStorage.MAX_FLOATS;
+            int fit = (int) (RecycledStorage.MAX_KEPT_FLOATS / len);
+            RecycledStorage.give(new float[RecycledStorage.MIN_FLOATS]);
+            float[] last = null;
+            for (int i = 0; i < fit; i++) {
+                last = new float[len];
+                RecycledStorage.give(last);
+            }
+            ok[0] = kept == RecycledStorage.PER_LENGTH && RecycledStorage.take(RecycledStorage.MIN_FLOATS) == null
+                    && RecycledStorage.take(len) == last && RecycledStorage.take(RecycledStorage.MAX_FLOATS + 1) == null;
+        });
+        t.start();
+        t.join();
+        assertEquals(true, ok[0]);
+    }
 }
