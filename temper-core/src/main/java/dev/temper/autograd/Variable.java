@@ -38,6 +38,8 @@ public class Variable {
      * writing it in here first ({@link #gradWithoutValueTerm}).
      */
     private double valueTerm;
+    /** Set by {@link #releaseGraph}: the value's storage may be in use elsewhere now. */
+    private boolean released;
 
     /** A leaf. {@code requiresGrad} says whether backward passes should compute its gradient. */
     public Variable(Tensor value, boolean requiresGrad) {
@@ -80,6 +82,9 @@ public class Variable {
     }
 
     public Tensor value() {
+        if (released) {
+            throw new IllegalStateException("this variable's graph was released (releaseGraph): its values may have been overwritten");
+        }
         return value;
     }
 
@@ -281,6 +286,11 @@ public class Variable {
             throw new IllegalStateException("backward: this variable does not require gradients (no input of the computation did)");
         }
         List<Variable> order = topologicalOrder();
+        for (Variable v : order) {
+            if (v.released) {
+                throw new IllegalStateException("backward: the graph was released (releaseGraph); run the forward pass again");
+            }
+        }
         accumulateGrad(upstream);
         for (int i = order.size() - 1; i >= 0; i--) {
             Variable v = order.get(i);
@@ -291,6 +301,31 @@ public class Variable {
                 }
                 v.grad = null; // intermediate gradients are not kept: frees memory during the pass
                 v.gradOwned = false;
+            }
+        }
+    }
+
+    /**
+     * Ends the use of this variable's graph: every op output reachable from here is marked released ({@link #value()}
+     * and {@link #backward()} through it then fail), and the storage of the outputs of ops that allow it (dense
+     * layers' fresh outputs, {@link Backward.Consuming}) goes back for reuse ({@code Tensor.recycle}) unless it is
+     * {@code keep}'s (the model's output, which a caller still reads; null for none). Leaves are untouched.
+     *
+     * <p>For a trainer that is done with a step's graph: the next step's dense layers then write their outputs into
+     * memory that is in cache instead of fresh arrays the JVM must zero first. Nothing else may hold a value of the
+     * graph (a caller keeping an intermediate's tensor must not release).
+     */
+    public void releaseGraph(Tensor keep) {
+        if (backward == null) {
+            return; // a leaf: no graph
+        }
+        for (Variable v : topologicalOrder()) {
+            if (v.backward == null || v.released) {
+                continue;
+            }
+            v.released = true;
+            if (v.backward instanceof Backward.Consuming && (keep == null || !v.value.sharesStorageWith(keep))) {
+                Tensor.recycle(v.value);
             }
         }
     }

@@ -80,13 +80,13 @@ final class MatMul {
         }
         int n = w.dim(1);
         if (bias == null) {
-            return matmul(x, w);
+            return gemmInto(x, w, Tensor.recycled(x.dtype(), x.dim(0), n), 0f); // beta 0: written whole; matmul's bits
         }
         Elementwise.requireSameType("linear", x, bias);
         if (bias.rank() != 1 || bias.dim(0) != n) {
             throw new IllegalArgumentException("linear: bias " + bias.shape() + " does not fit weight " + w.shape() + ": expected [" + n + "]");
         }
-        Tensor out = Tensor.zeros(x.dtype(), x.dim(0), n);
+        Tensor out = Tensor.recycled(x.dtype(), x.dim(0), n); // every row gets the bias next: written whole
         Tensor bc = bias.contiguous();
         for (int r = 0; r < x.dim(0); r++) {
             if (x.dtype() == DType.FLOAT32) {

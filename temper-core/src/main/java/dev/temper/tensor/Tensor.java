@@ -111,6 +111,11 @@ public final class Tensor {
         return kept == null ? zeros(dtype, shape) : new Tensor(dtype, s, s.contiguousStrides(), 0, kept, null);
     }
 
+    /** Whether the two tensors are views of the same storage (the same array). */
+    public boolean sharesStorageWith(Tensor other) {
+        return (floats != null && floats == other.floats) || (doubles != null && doubles == other.doubles);
+    }
+
     /**
      * Hands {@code t}'s storage back for {@link #recycled}, where {@code t} is float32 and spans its whole array (no
      * view of part of a larger one); otherwise does nothing. The caller promises that neither {@code t} nor any other

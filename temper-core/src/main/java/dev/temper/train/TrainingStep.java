@@ -77,7 +77,9 @@ final class TrainingStep {
             // SAM: the gradient at the worst nearby weights, then the step from the weights themselves
             options.sam().ascend(parameters);
             Optimizer.zeroGrad(parameters);
-            forwardPass(inputs, layerRng).objective().backward();
+            Variable ascended = forwardPass(inputs, layerRng).objective();
+            ascended.backward();
+            ascended.releaseGraph(null);
             options.sam().restore(parameters);
         }
         double learningRate = optimizer.learningRate(); // the rate this step uses (a schedule moves it after)
@@ -85,7 +87,10 @@ final class TrainingStep {
         for (PostStep step : options.postSteps()) {
             step.apply(parameters, learningRate);
         }
-        return new Result(pass.output().value(), pass.value().value().item(), penalty, terms);
+        Result result = new Result(pass.output().value(), pass.value().value().item(), penalty, terms);
+        // Done with the graph; the outputs, which the caller reads, stay. The next step's dense layers reuse the rest.
+        pass.objective().releaseGraph(result.output());
+        return result;
     }
 
     /**

@@ -292,4 +292,46 @@ class VariableTest {
         Linear.apply(Linear.apply(fresh, w1, null), w2, null).sum().backward();
         assertArrayEquals(before, fresh.grad().toFloatArray(), "the same gradient again");
     }
+
+    @Test
+    void aReleasedGraphCannotBeReadOrBackpropagatedAndItsDenseOutputsAreReused() {
+        Rng rng = new Rng(7);
+        Variable w1 = new Variable(rng.normal(0f, 0.1f, 50, 400), true);
+        Variable w2 = new Variable(rng.normal(0f, 0.1f, 400, 3), true);
+        Variable x = Variable.constant(rng.normal(0f, 1f, 64, 50));
+        Variable hidden = Linear.applyWithRelu(x, w1, null); // 64 x 400: large enough to be reused
+        Variable out = Linear.apply(hidden, w2, null);
+        Variable loss = out.sum();
+        loss.backward();
+        float[] hiddenStorage = hidden.value().floatData();
+        Tensor kept = out.value();
+        float[] w1Grad = w1.grad().toFloatArray();
+        loss.releaseGraph(kept);
+
+        assertThrows(IllegalStateException.class, hidden::value);
+        assertThrows(IllegalStateException.class, loss::backward);
+        assertArrayEquals(w1Grad, w1.grad().toFloatArray(), "leaves keep their gradients");
+        assertEquals(50, w1.value().dim(0), "and their values");
+        // the next pass's dense output of that size gets the released storage, written whole
+        Variable again = Linear.applyWithRelu(x, w1, null);
+        assertSame(hiddenStorage, again.value().floatData());
+        assertArrayEquals(Linear.applyWithRelu(x, w1, null).value().toFloatArray(), again.value().toFloatArray());
+    }
+
+    @Test
+    void releasingKeepsTheStorageOfTheOutputTheCallerReads() {
+        Rng rng = new Rng(8);
+        Variable w = new Variable(rng.normal(0f, 0.1f, 20, 500), true);
+        Variable x = Variable.constant(rng.normal(0f, 1f, 64, 20));
+        Variable out = Linear.apply(x, w, null); // 64 x 500, the model's output itself
+        Variable flat = out.reshape(-1); // what a caller keeps may be a view of it
+        Variable loss = flat.sum();
+        loss.backward();
+        Tensor kept = flat.value();
+        float[] before = kept.toFloatArray();
+        loss.releaseGraph(kept);
+        Variable next = Linear.apply(x.mul(2.0), w, null);
+        assertFalse(next.value().sharesStorageWith(kept), "the kept output's storage is not handed out");
+        assertArrayEquals(before, kept.toFloatArray());
+    }
 }
