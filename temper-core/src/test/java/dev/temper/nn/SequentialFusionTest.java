@@ -8,6 +8,7 @@ import dev.temper.autograd.Variable;
 import dev.temper.tensor.Rng;
 import dev.temper.tensor.Tensor;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,40 +27,29 @@ class SequentialFusionTest {
 
     @Test
     void fusedForwardAndBackwardMatchTheLayersOneByOne() {
-        Tensor x = new Rng(3).normal(0f, 1f, 16, 1, 14, 14);
-        Tensor up = new Rng(4).normal(0f, 1f, 16, 3);
-
-        Sequential fused = network(9);
-        Variable in1 = new Variable(x, true);
-        Variable out1 = fused.forward(in1, ForwardContext.training(new Rng(5)));
-        out1.backward(up);
-
-        assertSameAsLayerByLayer(fused, network(9), x, up, in1, out1);
+        assertFusedMatchesLayerByLayer(() -> network(9), new Rng(3).normal(0f, 1f, 16, 1, 14, 14), new Rng(4).normal(0f, 1f, 16, 3));
     }
 
     @Test
     void fusedDenseAndReluWithDropoutMatchTheLayersOneByOne() {
         Rng rng = new Rng(8);
-        Tensor x = rng.normal(0f, 1f, 32, 20);
-        Tensor up = rng.normal(0f, 1f, 32, 4);
-        Sequential fused = mlp(10);
-        Variable in1 = new Variable(x, true);
-        Variable out1 = fused.forward(in1, ForwardContext.training(new Rng(5)));
-        out1.backward(up);
-        assertSameAsLayerByLayer(fused, mlp(10), x, up, in1, out1);
+        assertFusedMatchesLayerByLayer(() -> mlp(10), rng.normal(0f, 1f, 32, 20), rng.normal(0f, 1f, 32, 4));
     }
 
     @Test
     void dropoutMasksDrawnInChunksAndMultipliedInAsDrawnMatchTheLayersOneByOne() {
         // 64 x 300 = 19,200 units a layer: more than one chunk of mask draws, on the kernel threads
         Rng rng = new Rng(11);
-        Tensor x = rng.normal(0f, 1f, 64, 30);
-        Tensor up = rng.normal(0f, 1f, 64, 5);
-        Sequential fused = wideMlp(12);
+        assertFusedMatchesLayerByLayer(() -> wideMlp(12), rng.normal(0f, 1f, 64, 30), rng.normal(0f, 1f, 64, 5));
+    }
+
+    /** Two networks of one recipe: one run whole (fused), one layer by layer; forward on x, backward from up. */
+    private static void assertFusedMatchesLayerByLayer(Supplier<Sequential> recipe, Tensor x, Tensor up) {
+        Sequential fused = recipe.get();
         Variable in1 = new Variable(x, true);
         Variable out1 = fused.forward(in1, ForwardContext.training(new Rng(5)));
         out1.backward(up);
-        assertSameAsLayerByLayer(fused, wideMlp(12), x, up, in1, out1);
+        assertSameAsLayerByLayer(fused, recipe.get(), x, up, in1, out1);
     }
 
     private static Sequential wideMlp(long seed) {
