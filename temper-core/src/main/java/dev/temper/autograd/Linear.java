@@ -40,9 +40,7 @@ public final class Linear {
         Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
         Tensor y = x.value().linear(w.value(), b == null ? null : b.value()).reluInPlace().mulInPlace(mask);
         // y > 0 exactly where the ReLU passed and the unit was kept, since kept units are scaled by a factor > 1
-        // one pass over an owned gradient: the mask's factor where the unit's output is positive, else 0
-        return Variable.fromOp(y, (Backward.Consuming) (g, owned) -> backward(owned ? g.mulKeepWherePositiveInPlace(mask, y)
-                : g.mul(mask).keepWherePositiveInPlace(y), x, w, b), inputs);
+        return Variable.fromOp(y, (Backward.Consuming) (g, owned) -> backward((owned ? g.mulInPlace(mask) : g.mul(mask)).keepWherePositiveInPlace(y), x, w, b), inputs);
     }
 
     /**

@@ -88,31 +88,9 @@ final class Elementwise {
 
     /**
      * {@code g * factor} where {@code sign > 0}, else 0, written over the contiguous {@code g}: the bits of
-     * {@code g.mulInPlace(factor).keepWherePositiveInPlace(sign)} in one pass instead of two (a ReLU-and-dropout
-     * gradient: the mask's factor, then the unit's sign). All three of one shape and type. Returns g.
+     * {@code g.mul(factor).keepWherePositive(sign)} in one pass instead of two (the ReLU-and-dropout gradient of a
+     * dense layer: a kept unit's scale where its output is positive). Returns g.
      */
-    static Tensor mulKeepWherePositiveInPlace(Tensor g, Tensor factor, Tensor sign) {
-        requireSameType("mul-keep-where-positive", g, factor);
-        requireSameType("mul-keep-where-positive", g, sign);
-        if (!g.shape().equals(factor.shape()) || !g.shape().equals(sign.shape())) {
-            throw new IllegalArgumentException("mul-keep-where-positive in place: shapes " + g.shape() + ", "
-                    + factor.shape() + " and " + sign.shape() + " differ");
-        }
-        if (!g.isContiguous()) {
-            throw new IllegalArgumentException("mul-keep-where-positive in place: the target tensor must be contiguous, got strides of a view");
-        }
-        if (g.dtype() == DType.FLOAT32 && g.offset() == 0 && factor.isContiguous() && factor.offset() == 0
-                && sign.isContiguous() && sign.offset() == 0) {
-            float[] x = g.floatData();
-            float[] f = factor.floatData();
-            float[] y = sign.floatData();
-            Parallel.forRange(g.size(), GRAIN, (s, e) -> FlatFloatLoops.mulKeepWherePositive(x, f, y, s, e));
-            return g;
-        }
-        return binaryInPlace(BinaryOp.KEEP_WHERE_POSITIVE, binaryInPlace(BinaryOp.MUL, g, factor), sign);
-    }
-
-    /** {@link #mulKeepWherePositiveInPlace(Tensor, Tensor, Tensor)} with one factor for every element. */
     static Tensor mulKeepWherePositiveInPlace(Tensor g, double factor, Tensor sign) {
         requireSameType("mul-keep-where-positive", g, sign);
         if (!g.shape().equals(sign.shape())) {

@@ -55,16 +55,7 @@ final class FlatFloatLoops {
         }
     }
 
-    /** {@code g[i] * f[i]} where {@code y[i] > 0}, else +0, into g: the same select as KEEP_WHERE_POSITIVE's loop. */
-    static void mulKeepWherePositive(float[] g, float[] f, float[] y, int start, int end) {
-        for (int i = start; i < end; i++) {
-            int v = Float.floatToRawIntBits(y[i]);
-            int keep = ~(((v - 1) | (0x7F800000 - v)) >> 31);
-            g[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i] * f[i]) & keep);
-        }
-    }
-
-    /** {@code g[i] * f} where {@code y[i] > 0}, else +0, into g. */
+    /** {@code g[i] * f} where {@code y[i] > 0}, else +0, into g: the same select as KEEP_WHERE_POSITIVE's loop. */
     static void mulKeepWherePositive(float[] g, float f, float[] y, int start, int end) {
         for (int i = start; i < end; i++) {
             int v = Float.floatToRawIntBits(y[i]);

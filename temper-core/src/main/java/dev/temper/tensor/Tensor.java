@@ -488,14 +488,9 @@ public final class Tensor {
     }
 
     /**
-     * {@code this * factor} where {@code sign > 0}, else 0, written over this contiguous tensor (all three of one
-     * shape): the bits of {@code mulInPlace(factor).keepWherePositiveInPlace(sign)} in one pass. Returns this.
+     * {@code this * factor} where {@code sign > 0}, else 0, written over this contiguous tensor (of sign's shape): the
+     * bits of {@code mul(factor).keepWherePositive(sign)} in one pass (a ReLU-and-dropout gradient). Returns this.
      */
-    public Tensor mulKeepWherePositiveInPlace(Tensor factor, Tensor sign) {
-        return Elementwise.mulKeepWherePositiveInPlace(this, factor, sign);
-    }
-
-    /** {@link #mulKeepWherePositiveInPlace(Tensor, Tensor)} with one factor for every element. */
     public Tensor mulKeepWherePositiveInPlace(double factor, Tensor sign) {
         return Elementwise.mulKeepWherePositiveInPlace(this, factor, sign);
     }
