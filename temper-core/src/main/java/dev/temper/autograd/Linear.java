@@ -24,7 +24,7 @@ public final class Linear {
      */
     public static Variable applyWithRelu(Variable x, Variable w, Variable b) {
         Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
-        Tensor y = x.value().linear(w.value(), b == null ? null : b.value()).reluInPlace();
+        Tensor y = x.value().linearRelu(w.value(), b == null ? null : b.value());
         return Variable.fromOp(y, (Backward.Consuming) (g, owned) -> backward(owned ? g.keepWherePositiveInPlace(y) : g.keepWherePositive(y), x, w, b), inputs);
     }
 
@@ -38,7 +38,7 @@ public final class Linear {
      */
     public static Variable applyWithReluAndMask(Variable x, Variable w, Variable b, Tensor mask) {
         Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
-        Tensor y = x.value().linear(w.value(), b == null ? null : b.value()).reluInPlace().mulInPlace(mask);
+        Tensor y = x.value().linearRelu(w.value(), b == null ? null : b.value()).mulInPlace(mask);
         // y > 0 exactly where the ReLU passed and the unit was kept, since kept units are scaled by a factor > 1
         return Variable.fromOp(y, (Backward.Consuming) (g, owned) -> backward((owned ? g.mulInPlace(mask) : g.mul(mask)).keepWherePositiveInPlace(y), x, w, b), inputs);
     }
@@ -52,7 +52,7 @@ public final class Linear {
     public static Variable applyWithReluAndDropout(Variable x, Variable w, Variable b, Consumer<Tensor> dropout,
                                                    double keptScale) {
         Variable[] inputs = b == null ? new Variable[] {x, w} : new Variable[] {x, w, b};
-        Tensor y = x.value().linear(w.value(), b == null ? null : b.value()).reluInPlace();
+        Tensor y = x.value().linearRelu(w.value(), b == null ? null : b.value());
         dropout.accept(y);
         return Variable.fromOp(y, (Backward.Consuming) (g, owned) -> backward(owned ? g.mulKeepWherePositiveInPlace(keptScale, y)
                 : g.mul(keptScale).keepWherePositiveInPlace(y), x, w, b), inputs);

@@ -32,6 +32,12 @@ final class GemmArguments {
         checkBounds("b", bLength, bOffset, transB ? n : k, transB ? k : n, ldb);
     }
 
+    /** That {@code n} floats of the bias lie inside {@code bias} from {@code offset}. */
+    static void checkBias(int n, float[] bias, int offset) {
+        Objects.requireNonNull(bias, "bias");
+        checkBounds("bias", bias.length, offset, 1, n, Math.max(1, n));
+    }
+
     private static void checkNonNegative(String name, int value) {
         if (value < 0) {
             throw new IllegalArgumentException(name + " must be >= 0, got " + value);

@@ -71,8 +71,11 @@ final class MatMul {
         return out;
     }
 
-    /** {@code x @ w + bias}: the bias is written into the output first and GEMM adds to it (beta = 1). */
-    static Tensor linear(Tensor x, Tensor w, Tensor bias) {
+    /**
+     * {@code x @ w + bias}, then {@code max(., 0)} where {@code relu}. In float32 through {@link Blas#sgemmBias}; in
+     * float64 the bias is written into the output first and GEMM adds to it (beta = 1), as sgemmBias's default does.
+     */
+    static Tensor linear(Tensor x, Tensor w, Tensor bias, boolean relu) {
         Elementwise.requireSameType("linear", x, w);
         if (x.rank() != 2 || w.rank() != 2 || x.dim(1) != w.dim(0)) {
             throw new IllegalArgumentException("linear: input " + x.shape() + " and weight " + w.shape()
@@ -80,22 +83,29 @@ final class MatMul {
         }
         int n = w.dim(1);
         if (bias == null) {
-            return gemmInto(x, w, Tensor.recycled(x.dtype(), x.dim(0), n), 0f); // beta 0: written whole; matmul's bits
+            Tensor out = gemmInto(x, w, Tensor.recycled(x.dtype(), x.dim(0), n), 0f); // beta 0: written whole; matmul's bits
+            return relu ? Elementwise.reluInPlace(out) : out;
         }
         Elementwise.requireSameType("linear", x, bias);
         if (bias.rank() != 1 || bias.dim(0) != n) {
             throw new IllegalArgumentException("linear: bias " + bias.shape() + " does not fit weight " + w.shape() + ": expected [" + n + "]");
         }
-        Tensor out = Tensor.recycled(x.dtype(), x.dim(0), n); // every row gets the bias next: written whole
+        Tensor out = Tensor.recycled(x.dtype(), x.dim(0), n); // every row gets the bias: written whole
         Tensor bc = bias.contiguous();
-        for (int r = 0; r < x.dim(0); r++) {
-            if (x.dtype() == DType.FLOAT32) {
-                System.arraycopy(bc.floatData(), bc.offset(), out.floatData(), r * n, n);
-            } else {
-                System.arraycopy(bc.doubleData(), bc.offset(), out.doubleData(), r * n, n);
-            }
+        Tensor xc = Operand.of(x) == null ? x.copy() : x;
+        Tensor wc = Operand.of(w) == null ? w.copy() : w;
+        if (x.dtype() == DType.FLOAT32) {
+            Operand ox = Operand.of(xc);
+            Operand ow = Operand.of(wc);
+            Backend.blas().sgemmBias(ox.transposed(), ow.transposed(), x.dim(0), n, x.dim(1), xc.floatData(), xc.offset(), ox.ld(),
+                    wc.floatData(), wc.offset(), ow.ld(), bc.floatData(), bc.offset(), relu, out.floatData(), out.offset(), Math.max(1, n));
+            return out;
         }
-        return gemmInto(x, w, out, 1f);
+        for (int r = 0; r < x.dim(0); r++) {
+            System.arraycopy(bc.doubleData(), bc.offset(), out.doubleData(), r * n, n);
+        }
+        gemmInto(xc, wc, out, 1f);
+        return relu ? Elementwise.reluInPlace(out) : out;
     }
 
     /** {@code out = a @ b + beta * out}, 2-D, out contiguous. */

@@ -47,7 +47,13 @@ final class OpenBlas implements Blas {
      * OpenBLAS's thread count is global.
      */
     static final boolean BANDED = !"openblas".equalsIgnoreCase(System.getProperty("temper.gemm.threads", ""));
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /** The largest band computed in a scratch array ({@link #computesInScratch}): 1 MB, eight bands of the MLP's forward. */
+    static final int BAND_SCRATCH_MAX_FLOATS = 1 << 18;
+    /** The {@link Scratch} purpose of a band's array. */
+    private static final String BAND = "gemm band";
+    /** Whether column bands go through scratch arrays; tests switch it off to compare the bits of both ways. */
+    static volatile boolean bandScratch = true;
+    private final ThreadLocal<NativeBuffers> buffers = ThreadLocal.withInitial(NativeBuffers::new);
 
     private OpenBlas(String name, NativeGemm inPlace, int threads) {
         this.name = name;
@@ -151,12 +157,74 @@ final class OpenBlas implements Blas {
         GemmArguments.checkAB(transA, transB, m, n, k, a, a == null ? 0 : a.length, aOffset, lda,
                 b, b == null ? 0 : b.length, bOffset, ldb);
         if (BANDED) {
-            GemmBands.run(m, n, k, Parallel.threads(), inPlace == null, (r0, r1, c0, c1) -> sgemmWhole(transA, transB, r1 - r0, c1 - c0, k,
-                    alpha, a, aOffset + (transA ? r0 : r0 * lda), lda, b, bOffset + (transB ? c0 * ldb : c0), ldb,
-                    beta, c, cOffset + r0 * ldc + c0, ldc));
+            GemmBands.run(m, n, k, Parallel.threads(), inPlace == null, (r0, r1, c0, c1) -> {
+                int rows = r1 - r0;
+                int columns = c1 - c0;
+                int aAt = aOffset + (transA ? r0 : r0 * lda);
+                int bAt = bOffset + (transB ? c0 * ldb : c0);
+                int cAt = cOffset + r0 * ldc + c0;
+                if (beta == 0f && computesInScratch(rows, columns, n)) { // C's old contents are not read: nothing to copy in
+                    float[] band = Scratch.floats(BAND, rows * columns);
+                    sgemmWhole(transA, transB, rows, columns, k, alpha, a, aAt, lda, b, bAt, ldb, 0f, band, 0, columns);
+                    GemmEpilogue.copy(band, 0, columns, c, cAt, ldc, rows, columns, false);
+                } else {
+                    sgemmWhole(transA, transB, rows, columns, k, alpha, a, aAt, lda, b, bAt, ldb, beta, c, cAt, ldc);
+                }
+            });
         } else {
             sgemmWhole(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
         }
+    }
+
+    /**
+     * In place, each band writes the bias into its block of C (or of its scratch array), multiplies onto it, and applies
+     * the ReLU to the block while it is in the cache: no serial pass over C for the bias before the GEMM and no parallel
+     * pass for the ReLU after it, and no block of C written by another thread than the one that computes it.
+     */
+    @Override
+    public void sgemmBias(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOffset, int lda,
+                          float[] b, int bOffset, int ldb, float[] bias, int biasOffset, boolean relu,
+                          float[] c, int cOffset, int ldc) {
+        if (inPlace == null || !BANDED || m == 0 || n == 0 || k == 0) {
+            Blas.super.sgemmBias(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, bias, biasOffset, relu, c, cOffset, ldc);
+            return;
+        }
+        GemmArguments.checkBias(n, bias, biasOffset);
+        GemmArguments.checkShapeAndC(transA, transB, m, n, k, lda, ldb, ldc, c, c == null ? 0 : c.length, cOffset);
+        GemmArguments.checkAB(transA, transB, m, n, k, a, a == null ? 0 : a.length, aOffset, lda,
+                b, b == null ? 0 : b.length, bOffset, ldb);
+        GemmBands.run(m, n, k, Parallel.threads(), false, (r0, r1, c0, c1) -> {
+            int rows = r1 - r0;
+            int columns = c1 - c0;
+            int cAt = cOffset + r0 * ldc + c0;
+            boolean inScratch = computesInScratch(rows, columns, n);
+            float[] target = inScratch ? Scratch.floats(BAND, rows * columns) : c;
+            int targetAt = inScratch ? 0 : cAt;
+            int ldTarget = inScratch ? columns : ldc;
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(bias, biasOffset + c0, target, targetAt + r * ldTarget, columns);
+            }
+            sgemmWhole(transA, transB, rows, columns, k, 1f, a, aOffset + (transA ? r0 : r0 * lda), lda,
+                    b, bOffset + (transB ? c0 * ldb : c0), ldb, 1f, target, targetAt, ldTarget);
+            if (inScratch) {
+                GemmEpilogue.copy(target, 0, columns, c, cAt, ldc, rows, columns, relu);
+            } else if (relu) {
+                GemmEpilogue.relu(c, cAt, ldc, rows, columns);
+            }
+        });
+    }
+
+    /**
+     * Whether a band of C is computed in a scratch array of its own and copied into C after: a column band (narrower
+     * than C) of at most {@link #BAND_SCRATCH_MAX_FLOATS}, on the in-place path. Why: side by side, column bands share
+     * the cache line at their edge in every row of C, and OpenBLAS writes C once per block of k, so that line moves
+     * between the two cores dozens of times a GEMM (two threads on 128x784x512 ran at 245 GFLOP/s on C's halves in
+     * place and at 271-275 with the halves apart, 2026-12-02). The copy writes each line once. The scratch array has
+     * the band's width as its leading dimension; OpenBLAS's arithmetic does not depend on C's layout, so the bits are
+     * those of the band computed in place (tested).
+     */
+    private boolean computesInScratch(int rows, int columns, int n) {
+        return inPlace != null && bandScratch && columns < n && (long) rows * columns <= BAND_SCRATCH_MAX_FLOATS;
     }
 
     /**
@@ -189,7 +257,7 @@ final class OpenBlas implements Blas {
         int aSpan = (int) span(transA ? k : m, transA ? m : k, lda);
         int bSpan = (int) span(transB ? n : k, transB ? k : n, ldb);
         int cSpan = (int) span(m, n, ldc);
-        Scratch s = scratch.get();
+        NativeBuffers s = buffers.get();
         FloatPointer pa = s.floats(0, aSpan);
         FloatPointer pb = s.floats(1, bSpan);
         FloatPointer pc = s.floats(2, cSpan);
@@ -237,7 +305,7 @@ final class OpenBlas implements Blas {
         int aSpan = (int) span(transA ? k : m, transA ? m : k, lda);
         int bSpan = (int) span(transB ? n : k, transB ? k : n, ldb);
         int cSpan = (int) span(m, n, ldc);
-        Scratch s = scratch.get();
+        NativeBuffers s = buffers.get();
         DoublePointer pa = s.doubles(0, aSpan);
         DoublePointer pb = s.doubles(1, bSpan);
         DoublePointer pc = s.doubles(2, cSpan);
@@ -252,7 +320,7 @@ final class OpenBlas implements Blas {
     }
 
     /** Per-thread off-heap buffers for the three operands of the copying path, grown on demand and reused. */
-    private static final class Scratch {
+    private static final class NativeBuffers {
         private final FloatPointer[] floats = new FloatPointer[3];
         private final DoublePointer[] doubles = new DoublePointer[3];
 

@@ -595,7 +595,15 @@ public final class Tensor {
 
     /** {@code this @ weight + bias} for a {@code [batch, in]} input: the dense layer's fused forward pass. */
     public Tensor linear(Tensor weight, Tensor bias) {
-        return MatMul.linear(this, weight, bias);
+        return MatMul.linear(this, weight, bias, false);
+    }
+
+    /**
+     * {@code max(this @ weight + bias, 0)}: the bits of {@code linear(weight, bias).reluInPlace()}, with the bias and
+     * the ReLU applied inside GEMM's bands of the output instead of in passes of their own (see {@link Blas#sgemmBias}).
+     */
+    public Tensor linearRelu(Tensor weight, Tensor bias) {
+        return MatMul.linear(this, weight, bias, true);
     }
 
     /** Softmax along the last axis (max-subtracted, so large logits do not overflow). */

@@ -245,6 +245,35 @@ class MatMulTest {
         assertTrue(x.linear(w, null).contentEquals(x.matmul(w)));
     }
 
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void linearReluIsTheBitsOfLinearThenRelu(DType dtype) {
+        Rng rng = new Rng(11);
+        int before = Parallel.threads();
+        try {
+            for (int threads : new int[] {1, 2}) {
+                Parallel.setThreads(threads); // two: the MLP's shapes run in bands, each with its own bias and ReLU
+                Tensor w = random(rng, dtype, 784, 512);
+                Tensor[] inputs = {random(rng, dtype, 128, 784), random(rng, dtype, 130, 786).narrow(1, 1, 784).rows(1, 129)};
+                for (Tensor x : inputs) {
+                    Tensor bias = random(rng, dtype, 512);
+                    assertTrue(x.linear(w, bias).reluInPlace().contentEquals(x.linearRelu(w, bias)), threads + " threads, " + x.shape());
+                    assertTrue(x.linear(w, null).reluInPlace().contentEquals(x.linearRelu(w, null)), threads + " threads, no bias");
+                }
+                Tensor small = random(rng, dtype, 5, 4);
+                Tensor wT = random(rng, dtype, 3, 4).transpose();
+                Tensor b = random(rng, dtype, 3);
+                assertTrue(small.linear(wT, b).reluInPlace().contentEquals(small.linearRelu(wT, b)), "transposed weight");
+                Tensor y = small.linearRelu(wT, b);
+                for (int i = 0; i < y.size(); i++) {
+                    assertTrue(y.getFlat(i) >= 0, "ReLU applied at " + i);
+                }
+            }
+        } finally {
+            Parallel.setThreads(before);
+        }
+    }
+
     @Test
     void linearRejectsShapesThatDoNotFitADenseLayer() {
         Tensor x = Tensor.zeros(5, 4);
