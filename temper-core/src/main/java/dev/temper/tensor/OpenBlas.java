@@ -217,9 +217,9 @@ final class OpenBlas implements Blas {
     /**
      * Whether a band of C is computed in a scratch array of its own and copied into C after: a column band (narrower
      * than C) of at most {@link #BAND_SCRATCH_MAX_FLOATS}, on the in-place path. Why: side by side, column bands share
-     * the cache line at their edge in every row of C, and OpenBLAS writes C once per block of k, so that line moves
-     * between the two cores dozens of times a GEMM (two threads on 128x784x512 ran at 245 GFLOP/s on C's halves in
-     * place and at 271-275 with the halves apart, 2026-12-02). The copy writes each line once. The scratch array has
+     * the cache line at their edge in every row of C, and OpenBLAS writes C once per block of k, so those lines move
+     * between the two cores all through the GEMM (two threads on 128x784x512 ran at 245 GFLOP/s on C's halves in
+     * place and at 271-275 with the halves apart, 2026-12-02). The copy writes each of them once. The scratch array has
      * the band's width as its leading dimension; OpenBLAS's arithmetic does not depend on C's layout, so the bits are
      * those of the band computed in place (tested).
      */
