@@ -31,9 +31,8 @@ import java.util.Map;
  * (the test set stays untouched), one fresh model per fold built from the run file, then per-fold figures and
  * their mean ± sample std, printed and written to {@code DIR/cross_validation.csv} and {@code DIR/metrics.json}.
  *
- * <p>For CSV data the features were standardized with the statistics of the whole training set before the folds
- * were dealt, so each held-out fold's mean and spread took part in them (a mild optimism scikit-learn avoids with a
- * per-fold pipeline).
+ * <p>Standardized CSV features are standardized per fold, with the statistics of the fold's training rows
+ * ({@link TrainingData#crossValidationPool}), as a scikit-learn pipeline inside {@code cross_val_score} would.
  */
 final class CrossValidationRun {
     private CrossValidationRun() {}
@@ -60,8 +59,9 @@ final class CrossValidationRun {
         long start = System.nanoTime();
         // each fold trains on all but about a K-th of the set: the length a per-step schedule is built for
         int foldTrainSize = train.size() - (train.size() + cv.folds() - 1) / cv.folds();
-        CrossValidation.Result result = CrossValidation.run(train, cv.stratified() ? classLabels : train.targets(),
-                new KFold(cv.folds(), cv.stratified()), config.epochs(), config.batchSize(), rng, foldRng -> {
+        TrainingData.CrossValidationPool pool = data.crossValidationPool(train, false);
+        CrossValidation.Result result = CrossValidation.run(pool.rows(), cv.stratified() ? classLabels : train.targets(),
+                new KFold(cv.folds(), cv.stratified()), config.epochs(), config.batchSize(), rng, pool.preprocessing(), foldRng -> {
                     int fold = setups.size() + 1;
                     out.printf(Locale.ROOT, "fold %d/%d%n", fold, cv.folds());
                     Sequential model = ModelBuilder.model(config.layers(), data.inputs(), foldRng);

@@ -6,6 +6,7 @@ import dev.temper.cli.config.DatasetKind;
 import dev.temper.cli.config.Preprocessing;
 import dev.temper.data.Dataset;
 import dev.temper.data.EmbeddedMnist;
+import dev.temper.data.FoldPreprocessing;
 import dev.temper.data.IdxFile;
 import dev.temper.data.IdxReader;
 import dev.temper.data.ImageShape;
@@ -13,6 +14,7 @@ import dev.temper.data.ImageClassification;
 import dev.temper.data.Standardization;
 import dev.temper.data.TabularData;
 import dev.temper.tensor.Rng;
+import dev.temper.tensor.Tensor;
 import java.util.List;
 
 /**
@@ -29,8 +31,34 @@ record TrainingData(Dataset train, Dataset validation, Dataset test, List<String
 
     /**
      * @param standardization null when the features are used as they are
+     * @param trainAsRead the training split's features before standardization (null without it): cross-validation
+     *     standardizes each fold with its own training rows' statistics instead
+     * @param validationAsRead the validation split's, likewise
      */
-    record TableColumns(List<String> features, String label, Standardization standardization) {}
+    record TableColumns(List<String> features, String label, Standardization standardization, Tensor trainAsRead,
+                        Tensor validationAsRead) {}
+
+    /** Rows to cross-validate, and what to fit on each fold's training rows before training on them. */
+    record CrossValidationPool(Dataset rows, FoldPreprocessing preprocessing) {}
+
+    /**
+     * {@code rows}, this data's training split or its training then validation splits (targets in the loss's form),
+     * for cross-validation. Features standardized with the training split's statistics go back to their values as
+     * read, with standardization fitted per fold ({@link FoldPreprocessing#standardize()}): fitted before the folds
+     * are dealt, each held-out fold's own statistics would shape the features its model trains on.
+     */
+    CrossValidationPool crossValidationPool(Dataset rows, boolean withValidation) {
+        if (table == null || table.standardization() == null) {
+            return new CrossValidationPool(rows, FoldPreprocessing.none());
+        }
+        Tensor asRead = withValidation && validation.size() > 0
+                ? Tensor.concat(0, table.trainAsRead(), table.validationAsRead()) : table.trainAsRead();
+        if (asRead.dim(0) != rows.size()) {
+            throw new IllegalStateException("cross-validation: " + rows.size() + " rows to validate, " + asRead.dim(0)
+                    + " as read");
+        }
+        return new CrossValidationPool(new Dataset(asRead, rows.targets()), FoldPreprocessing.standardize());
+    }
 
     /** What a model trained on this data expects and means: stored in its model file. */
     Preprocessing preprocessing(Task task) {
@@ -100,14 +128,18 @@ record TrainingData(Dataset train, Dataset validation, Dataset test, List<String
         Dataset train = subset(trainValidation[0], data.trainExamples(), rng);
         Dataset validation = trainValidation[1];
         Standardization s = null;
+        Tensor trainAsRead = null;
+        Tensor validationAsRead = null;
         if (csv.standardize()) {
             s = Standardization.fit(train.features()); // the training split only: no leakage
+            trainAsRead = train.features();
+            validationAsRead = validation.features();
             train = s.apply(train);
             validation = validation.size() == 0 ? validation : s.apply(validation);
             test = test.size() == 0 ? test : s.apply(test);
         }
         return new TrainingData(train, validation, test, table.classNames(), table.classNames().isEmpty(), null,
-                new TableColumns(table.featureNames(), table.labelName(), s));
+                new TableColumns(table.featureNames(), table.labelName(), s, trainAsRead, validationAsRead));
     }
 
     /**

@@ -67,6 +67,11 @@ final class TrialTraining {
         return data.preprocessing(task);
     }
 
+    /** The training and validation rows to cross-validate trials on, and what to fit per fold. */
+    TrainingData.CrossValidationPool crossValidationPool() {
+        return data.crossValidationPool(trainPlusValidation(), true);
+    }
+
     Dataset trainPlusValidation() {
         if (validation.size() == 0) {
             return train;

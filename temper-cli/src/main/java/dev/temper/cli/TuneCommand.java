@@ -6,7 +6,6 @@ import dev.temper.cli.config.PrunerKind;
 import dev.temper.cli.config.TrainConfig;
 import dev.temper.cli.config.TuneConfig;
 import dev.temper.cli.config.TuneConfigParser;
-import dev.temper.data.Dataset;
 import dev.temper.data.KFold;
 import dev.temper.io.AtomicWrite;
 import dev.temper.report.TuneReport;
@@ -85,9 +84,10 @@ final class TuneCommand {
         Objective objective;
         Direction direction;
         if (config.folds() > 0) {
-            Dataset pool = training.trainPlusValidation();
-            CrossValidatedObjective cv = new CrossValidatedObjective(pool, KFold.plain(config.folds()), config.maxEpochs(),
-                    base.batchSize(), config.monitor().contains("acc"), (c, rng) -> training.trainer(c, rng).trainer());
+            TrainingData.CrossValidationPool pool = training.crossValidationPool();
+            CrossValidatedObjective cv = new CrossValidatedObjective(pool.rows(), KFold.plain(config.folds()), config.maxEpochs(),
+                    base.batchSize(), config.monitor().contains("acc"), pool.preprocessing(),
+                    (c, rng) -> training.trainer(c, rng).trainer());
             objective = cv;
             direction = cv.direction();
         } else {

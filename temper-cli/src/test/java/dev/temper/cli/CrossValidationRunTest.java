@@ -3,7 +3,11 @@ package dev.temper.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.temper.cli.config.TrainConfigParser;
+import dev.temper.data.Dataset;
+import dev.temper.data.Standardization;
 import dev.temper.tensor.Rng;
+import dev.temper.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +64,55 @@ class CrossValidationRunTest {
             sb.append(String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%s%n", a, b, y, y > 0 ? "hi" : "lo"));
         }
         return Files.writeString(dir.resolve("t.csv"), sb.toString());
+    }
+
+    /**
+     * The pool a CSV run cross-validates holds the training split's features as read, with standardization fitted per
+     * fold: standardized once with the training split's statistics, every held-out fold's rows would have shaped the
+     * features its model trains on.
+     */
+    @Test
+    void standardizedCsvFeaturesAreCrossValidatedAsReadAndStandardizedPerFold() throws IOException {
+        table();
+        Path run = config(String.join("\n", "seed: 4", "data: {dataset: csv, train: t.csv, label: label, validation_split: 0.2}",
+                "model:", "  layers: [{dense: 2}]", ""));
+        TrainingData data = TrainingData.load(TrainConfigParser.parse(run).data(), new Rng(4));
+        Standardization fitted = data.table().standardization();
+        assertTrue(fitted != null, "the CSV section standardizes by default");
+        TrainingData.CrossValidationPool pool = data.crossValidationPool(data.train(), false);
+        assertEquals(data.train().size(), pool.rows().size());
+        assertTrue(pool.rows().targets() == data.train().targets(), "the rows keep the targets they were given");
+        for (int i = 0; i < pool.rows().size(); i++) {
+            for (int j = 0; j < 3; j++) { // standardizing the features as read gives the training split's features
+                double asRead = pool.rows().features().get(i, j);
+                assertEquals(data.train().features().get(i, j), (float) ((asRead - fitted.mean()[j]) / fitted.std()[j]), 1e-5,
+                        "row " + i + ", feature " + j);
+            }
+        }
+        TrainingData.CrossValidationPool withValidation = data.crossValidationPool(
+                new Dataset(Tensor.concat(0, data.train().features(), data.validation().features()),
+                        Tensor.concat(0, data.train().targets(), data.validation().targets())), true);
+        assertEquals(data.train().size() + data.validation().size(), withValidation.rows().size());
+        assertEquals(data.validation().features().get(0, 1), (float) ((withValidation.rows().features().get(data.train().size(), 1)
+                - fitted.mean()[1]) / fitted.std()[1]), 1e-5, "the validation rows follow the training rows, as read");
+
+        // the preprocessing fits on the rows it is given: a fold's training rows, never the held-out ones
+        Dataset firstHalf = pool.rows().subset(java.util.stream.IntStream.range(0, 100).toArray());
+        Dataset transformed = pool.preprocessing().fit(firstHalf).apply(firstHalf);
+        for (int j = 0; j < 3; j++) {
+            double sum = 0;
+            for (int i = 0; i < 100; i++) {
+                sum += transformed.features().get(i, j);
+            }
+            assertEquals(0.0, sum / 100, 1e-5, "feature " + j + " centred on the fold's own training rows");
+        }
+
+        Path plain = config(String.join("\n", "data: {dataset: csv, train: t.csv, label: label, standardize: false}",
+                "model:", "  layers: [{dense: 2}]", ""));
+        TrainingData raw = TrainingData.load(TrainConfigParser.parse(plain).data(), new Rng(4));
+        TrainingData.CrossValidationPool asGiven = raw.crossValidationPool(raw.train(), false);
+        assertTrue(asGiven.rows() == raw.train(), "features used as they are stay as they are");
+        assertTrue(asGiven.preprocessing().fit(raw.train()).apply(raw.train()) == raw.train(), "and nothing is fitted");
     }
 
     @Test

@@ -63,6 +63,36 @@ class TuneCommandTest {
         assertTrue(refused.oneLineError() && refused.err().contains("already there"), refused.err());
     }
 
+    /**
+     * Folds over a standardized CSV table run end to end through the per-fold standardization (what it fits on is
+     * tested in {@code CrossValidationRunTest} and the library's {@code CrossValidationTest}).
+     */
+    @Test
+    void foldsOverAStandardizedTableScoreEachConfigurationByCrossValidation(@TempDir Path dir) throws Exception {
+        dev.temper.tensor.Rng rng = new dev.temper.tensor.Rng(2);
+        StringBuilder table = new StringBuilder("a,b,label\n");
+        for (int i = 0; i < 240; i++) {
+            double a = 50 + 10 * rng.nextGaussian(); // far from standardized: the per-fold standardization matters
+            double b = rng.nextGaussian();
+            table.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%s%n", a, b, (a - 50) / 10 + b > 0 ? "hi" : "lo"));
+        }
+        Files.writeString(dir.resolve("t.csv"), table.toString());
+        Path file = dir.resolve("tune.yaml");
+        Files.writeString(file, String.join("\n", "batch_size: 16",
+                "data: {dataset: csv, train: t.csv, label: label, validation_split: 0.25}",
+                "model:", "  layers: [{dense: 2}]", "search:", "  strategy: grid", "  max_epochs: 10", "  folds: 2",
+                "  parameters:", "    optimizer.learning_rate: [0.05, 0.1]", ""));
+        Path out = dir.resolve("study");
+        CliRunner r = CliRunner.run("tune", file.toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        List<String> csv = Files.readAllLines(out.resolve("trials.csv"));
+        assertEquals(3, csv.size(), String.join("\n", csv));
+        for (String line : csv.subList(1, 3)) {
+            double accuracy = Double.parseDouble(line.split(",")[2]);
+            assertTrue(accuracy > 0.75, "a linear boundary, learned on every fold: " + line);
+        }
+    }
+
     @Test
     void searchValuesAreWrittenIntoTheRunFileByKey() {
         TuneConfig c = TuneConfigParser.parse(SMALL, "t.yaml", Path.of("."));

@@ -1,6 +1,7 @@
 package dev.temper.tune;
 
 import dev.temper.data.Dataset;
+import dev.temper.data.FoldPreprocessing;
 import dev.temper.data.KFold;
 import dev.temper.tensor.Rng;
 import dev.temper.train.CrossValidation;
@@ -20,6 +21,7 @@ public final class CrossValidatedObjective implements Objective {
     private final int batchSize;
     private final boolean accuracy;
     private final BiFunction<Configuration, Rng, Trainer> trainers;
+    private final FoldPreprocessing preprocessing;
 
     /**
      * @param accuracy true to report the mean accuracy (maximize), false for the mean loss (minimize)
@@ -27,8 +29,17 @@ public final class CrossValidatedObjective implements Objective {
      */
     public CrossValidatedObjective(Dataset data, KFold folds, int epochs, int batchSize, boolean accuracy,
                                    BiFunction<Configuration, Rng, Trainer> trainers) {
-        if (data == null || folds == null || trainers == null || epochs < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("CrossValidatedObjective: needs data, folds, trainers, epochs >= 1 and batchSize >= 1,"
+        this(data, folds, epochs, batchSize, accuracy, FoldPreprocessing.none(), trainers);
+    }
+
+    /**
+     * As above, with {@code preprocessing} fitted on each fold's training rows ({@link CrossValidation}): per-fold
+     * standardization for data whose features are standardized.
+     */
+    public CrossValidatedObjective(Dataset data, KFold folds, int epochs, int batchSize, boolean accuracy,
+                                   FoldPreprocessing preprocessing, BiFunction<Configuration, Rng, Trainer> trainers) {
+        if (data == null || folds == null || trainers == null || preprocessing == null || epochs < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("CrossValidatedObjective: needs data, folds, trainers, preprocessing, epochs >= 1 and batchSize >= 1,"
                     + " got epochs " + epochs + ", batchSize " + batchSize);
         }
         this.data = data;
@@ -37,6 +48,7 @@ public final class CrossValidatedObjective implements Objective {
         this.batchSize = batchSize;
         this.accuracy = accuracy;
         this.trainers = trainers;
+        this.preprocessing = preprocessing;
     }
 
     public Direction direction() {
@@ -51,8 +63,8 @@ public final class CrossValidatedObjective implements Objective {
             @Override
             public double advance() {
                 if (Double.isNaN(value)) {
-                    CrossValidation.Result r = CrossValidation.run(data, folds, epochs, batchSize, new Rng(seed),
-                            rng -> trainers.apply(configuration, rng));
+                    CrossValidation.Result r = CrossValidation.run(data, data.targets(), folds, epochs, batchSize, new Rng(seed),
+                            preprocessing, rng -> trainers.apply(configuration, rng));
                     value = accuracy ? r.accuracy().mean() : r.loss().mean();
                 }
                 return value;
