@@ -72,7 +72,7 @@ class TuneCommandTest {
         dev.temper.tensor.Rng rng = new dev.temper.tensor.Rng(2);
         StringBuilder table = new StringBuilder("a,b,label\n");
         for (int i = 0; i < 240; i++) {
-            double a = 50 + 10 * rng.nextGaussian(); // far from standardized: the per-fold standardization matters
+            double a = 50 + 10 * rng.nextGaussian(); // far from standardized, as read
             double b = rng.nextGaussian();
             table.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%s%n", a, b, (a - 50) / 10 + b > 0 ? "hi" : "lo"));
         }
